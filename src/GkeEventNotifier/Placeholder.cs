@@ -1,0 +1,1 @@
+namespace GkeEventNotifier; internal static class Placeholder { }

@@ -1,0 +1,1 @@
+namespace GkeEventNotifier.Tests; public class PlaceholderTests { [Fact] public void Works() => Assert.True(true); }
