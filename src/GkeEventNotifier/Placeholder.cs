@@ -1,1 +1,0 @@
-namespace GkeEventNotifier; internal static class Placeholder { }
