@@ -38,7 +38,7 @@ public static class ServiceCollectionExtensions
     }
 
     /// <summary>Bot token → Web API; webhook → webhook; neither → stdout. HttpClient loggers are removed: they would log the webhook URL.</summary>
-    private static ISlackClient CreateSlackClient(IServiceProvider provider)
+    internal static ISlackClient CreateSlackClient(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
         var clients = provider.GetRequiredService<IHttpClientFactory>();
