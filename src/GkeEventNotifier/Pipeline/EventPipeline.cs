@@ -1,7 +1,9 @@
 using GkeEventNotifier.Decoding;
+using GkeEventNotifier.Dedup;
 using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Ingress;
+using GkeEventNotifier.Pacing;
 using GkeEventNotifier.Rendering;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Logging;
@@ -9,13 +11,14 @@ using Microsoft.Extensions.Logging;
 namespace GkeEventNotifier.Pipeline;
 
 /// <summary>
-/// One Pub/Sub message through the stages: decode → filter → enrich → render → notify.
+/// One Pub/Sub message through the stages: decode → filter → dedup → enrich → render → pace → notify.
 /// Returns how the message ended; throws only what a retry can fix (see <see cref="DeliveryPolicy"/>).
 /// </summary>
 internal sealed partial class EventPipeline(
     IEventFilter filter,
     IEnumerable<IEventEnricher> enrichers,
-    SlackNotifier notifier,
+    EventDeduplicator deduplicator,
+    AlertPacer pacer,
     ILogger<EventPipeline> logger)
 {
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
@@ -45,9 +48,34 @@ internal sealed partial class EventPipeline(
             return PipelineOutcome.Filtered(Describe(entry));
         }
 
-        var alert = new Alert(entry, await EnrichAsync(entry, cancellationToken));
-        await notifier.NotifyAsync(AlertRenderer.Render(alert), cancellationToken);
-        return PipelineOutcome.Alerted(Describe(entry));
+        return await deduplicator.ClaimAsync(message.MessageId, entry, cancellationToken) switch
+        {
+            DedupDecision.New fresh => await AlertAsync(entry, fresh, cancellationToken),
+            DedupDecision.Repeat repeat => PipelineOutcome.Duplicate(
+                $"{Describe(entry)}: seen {repeat.Occurrences} times, " +
+                (await deduplicator.ShowRepeatAsync(repeat, cancellationToken) ? "alert updated" : "count shown on its next alert")),
+            DedupDecision.Redelivery => PipelineOutcome.Duplicate($"{Describe(entry)}: redelivery of a message already alerted"),
+            _ => throw new InvalidOperationException("unknown dedup decision"),
+        };
+    }
+
+    /// <summary>The event counts as alerted only once Slack has it; any failure releases it so the redelivery alerts.</summary>
+    private async Task<PipelineOutcome> AlertAsync(EventLogEntry entry, DedupDecision.New fresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var alert = new Alert(entry, await EnrichAsync(entry, cancellationToken)) { Occurrences = fresh.Occurrences };
+            var delivery = await pacer.SendAsync(alert, cancellationToken);
+            deduplicator.Confirm(fresh.Claim, alert, delivery.IsSummary ? SlackPostResult.Unknown : delivery.Post);
+            return delivery.IsSummary
+                ? PipelineOutcome.Summarised($"{Describe(entry)} (one summary for {delivery.AlertsInMessage} alerts)")
+                : PipelineOutcome.Alerted(Describe(entry));
+        }
+        catch
+        {
+            deduplicator.Release(fresh.Claim);
+            throw;
+        }
     }
 
     /// <summary>base64 → LogEntry → event. Bad data here can never improve, so it is poison, not a retry.</summary>
@@ -95,6 +123,9 @@ internal sealed partial class EventPipeline(
             case OutcomeKind.Alerted:
                 LogAlerted(logger, messageId, outcome.Detail);
                 break;
+            case OutcomeKind.Summarised:
+                LogSummarised(logger, messageId, outcome.Detail);
+                break;
             default:
                 LogHandled(logger, messageId, outcome.Kind, outcome.Detail);
                 break;
@@ -106,6 +137,9 @@ internal sealed partial class EventPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} alerted: {Event}")]
     private static partial void LogAlerted(ILogger logger, string messageId, string @event);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} alerted in a summary: {Event}")]
+    private static partial void LogSummarised(ILogger logger, string messageId, string @event);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} acknowledged ({Outcome}): {Detail}")]
     private static partial void LogHandled(ILogger logger, string messageId, OutcomeKind outcome, string detail);
