@@ -137,6 +137,17 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     }
 
     public bool HasBlocks => Json is { } json && json.TryGetProperty("attachments", out _);
+
+    /// <summary>Every string in the JSON body, unescaped and joined by new lines: what a person could read in Slack.</summary>
+    public string Text => Json is { } json ? string.Join("\n", Strings(json)) : Body;
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 }
 
 /// <summary>A scripted answer.</summary>
