@@ -48,12 +48,13 @@ internal sealed class AlertLedger(IOptions<DedupOptions> options, TimeProvider t
         }
     }
 
-    public void Confirm(LedgerClaim claim, Alert alert, SlackPostResult post)
+    public void Confirm(LedgerClaim claim, Alert alert, SlackPostResult post, bool inSummary = false)
     {
         lock (gate)
         {
             claim.Record.Alert = alert;
             claim.Record.Post = post;
+            claim.Record.InSummary = inSummary;
             claim.Record.AlertedAt = timeProvider.GetUtcNow();
         }
 
@@ -105,7 +106,7 @@ internal sealed class AlertLedger(IOptions<DedupOptions> options, TimeProvider t
     {
         if (!records.TryAdd(keys.Message, existing))
         {
-            return new DedupDecision.Redelivery(existing.Occurrences);
+            return new DedupDecision.Redelivery(existing.Occurrences, existing.InSummary);
         }
 
         existing.Keys.Add(keys.Message);

@@ -13,8 +13,8 @@ internal abstract record DedupDecision
     /// <summary>Not alerted within the window: post it (showing <see cref="Occurrences"/> carried from an earlier window), then settle the claim.</summary>
     public sealed record New(LedgerClaim Claim, int Occurrences) : DedupDecision;
 
-    /// <summary>The same Pub/Sub message again: already alerted and already counted.</summary>
-    public sealed record Redelivery(int Occurrences) : DedupDecision;
+    /// <summary>The same Pub/Sub message again: already alerted (on its own or <see cref="InSummary"/>) and already counted.</summary>
+    public sealed record Redelivery(int Occurrences, bool InSummary) : DedupDecision;
 
     /// <summary>Another LogEntry for an event already alerted: counted; <see cref="Post"/> says where the alert is, if Slack told us.</summary>
     public sealed record Repeat(Alert? Alert, int Occurrences, SlackPostResult Post) : DedupDecision;

@@ -15,7 +15,7 @@ internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient
     public Task<DedupDecision> ClaimAsync(string messageId, EventLogEntry entry, CancellationToken cancellationToken) =>
         ledger.ClaimAsync(EventKeys.Of(messageId, entry), cancellationToken);
 
-    public void Confirm(LedgerClaim claim, Alert alert, SlackPostResult post) => ledger.Confirm(claim, alert, post);
+    public void Confirm(LedgerClaim claim, Alert alert, SlackPostResult post, bool inSummary = false) => ledger.Confirm(claim, alert, post, inSummary);
 
     public void Release(LedgerClaim claim) => ledger.Release(claim);
 

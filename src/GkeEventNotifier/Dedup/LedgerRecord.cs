@@ -22,6 +22,9 @@ internal sealed class LedgerRecord(DateTimeOffset claimedAt, int carriedOccurren
 
     public SlackPostResult Post { get; set; } = SlackPostResult.Unknown;
 
+    /// <summary>Alerted inside a burst summary rather than on its own.</summary>
+    public bool InSummary { get; set; }
+
     public bool IsPending => !settled.Task.IsCompleted;
 
     public List<string> Keys { get; } = [];

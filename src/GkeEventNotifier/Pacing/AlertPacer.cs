@@ -8,20 +8,21 @@ namespace GkeEventNotifier.Pacing;
 
 /// <summary>
 /// Sends alerts to Slack within its rate limit without losing any: an alert waits briefly for a slot of its own;
-/// when none is free in time it joins a batch that is posted as one summary at the next slot. No request is answered
-/// before its alert, or the summary that stands for it, reached Slack; a failed summary fails every request in it, so
-/// Pub/Sub delivers them all again. Console output is not paced.
+/// when none is free in time it joins a batch that is posted as one summary at the next slot, and its request is
+/// answered at once with <see cref="AlertDeferredException"/> (503), so the push stream keeps flowing (the emulator and
+/// Pub/Sub push only a few messages at a time) while Pub/Sub keeps the message until its redelivery finds it alerted.
+/// Console output is not paced.
 /// </summary>
 internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<PacingOptions> options, TimeProvider timeProvider, ILogger<AlertPacer> logger)
 {
     private readonly ConcurrentDictionary<string, ChannelLane> lanes = new(StringComparer.Ordinal);
 
-    public async Task<PacedDelivery> SendAsync(Alert alert, CancellationToken cancellationToken)
+    public async Task<PaceOutcome> SendAsync(Alert alert, CancellationToken cancellationToken)
     {
         var message = AlertRenderer.Render(alert);
         if (!notifier.IsConnected)
         {
-            return new PacedDelivery(await notifier.NotifyAsync(message, cancellationToken), 1);
+            return new PaceOutcome.Posted(await notifier.NotifyAsync(message, cancellationToken));
         }
 
         var lane = lanes.GetOrAdd(message.Channel ?? "", _ => new ChannelLane(options.Value));
@@ -29,14 +30,14 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
         {
             case PaceTicket.Own own:
                 await DelayAsync(own.Wait, cancellationToken);
-                return new PacedDelivery(await notifier.NotifyAsync(message, cancellationToken), 1);
+                return new PaceOutcome.Posted(await notifier.NotifyAsync(message, cancellationToken));
             case PaceTicket.InBatch batched:
                 if (batched.Opened)
                 {
                     _ = PostBatchAsync(lane, batched.Batch, batched.Wait);
                 }
 
-                return await batched.Batch.Outcome.WaitAsync(cancellationToken);
+                return new PaceOutcome.Deferred(batched.Batch.Outcome);
             default:
                 throw new SlackUnavailableException(
                     $"more than {options.Value.MaxBatch} alerts are already waiting for one summary (SLACK_MAX_BATCH); Pub/Sub will deliver this one again");
@@ -45,7 +46,7 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
 
     /// <summary>
     /// Runs detached from any one request, because it serves all of them: every outcome, failure included, is handed to
-    /// the waiting requests, which answer Pub/Sub by <see cref="Pipeline.DeliveryPolicy"/>.
+    /// the batch's <see cref="PendingBatch.Outcome"/>; a failure is logged here once, and the messages stay in Pub/Sub.
     /// </summary>
     private async Task PostBatchAsync(ChannelLane lane, PendingBatch batch, TimeSpan wait)
     {
@@ -64,6 +65,7 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            LogBatchFailed(logger, e.Message);
             batch.Fail(e);
         }
     }
@@ -73,4 +75,7 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posted one summary for {Alerts} alerts of a burst (Slack allows about one message per second per channel)")]
     private static partial void LogBatchPosted(ILogger logger, int alerts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A burst summary could not be posted ({Reason}); its messages stay in Pub/Sub and alert when redelivered")]
+    private static partial void LogBatchFailed(ILogger logger, string reason);
 }

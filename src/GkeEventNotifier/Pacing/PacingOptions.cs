@@ -20,11 +20,14 @@ public sealed class PacingOptions
     [Range(1, 100, ErrorMessage = "SLACK_BURST must be between 1 and 100.")]
     public int Burst { get; set; } = 3;
 
-    /// <summary>How long an alert may wait for a slot of its own; it must stay well under the push ack deadline (10 s by default).</summary>
+    /// <summary>
+    /// How long an alert may wait for a slot of its own. Short: Pub/Sub pushes only a few messages at a time, so a
+    /// waiting request holds up the stream; it must also stay well under the push ack deadline (10 s by default).
+    /// </summary>
     [Range(0, 60, ErrorMessage = "SLACK_MAX_WAIT_SECONDS must be between 0 and 60.")]
-    public int MaxWaitSeconds { get; set; } = 2;
+    public int MaxWaitSeconds { get; set; } = 1;
 
-    /// <summary>The most alerts one summary stands for; further ones are answered 503 and Pub/Sub delivers them again later.</summary>
+    /// <summary>The most alerts one summary stands for; further ones are answered 503 and alert when Pub/Sub delivers them again.</summary>
     [Range(2, 10_000, ErrorMessage = "SLACK_MAX_BATCH must be between 2 and 10000.")]
     public int MaxBatch { get; set; } = 500;
 

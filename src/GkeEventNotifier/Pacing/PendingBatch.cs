@@ -3,8 +3,8 @@ using GkeEventNotifier.Rendering;
 namespace GkeEventNotifier.Pacing;
 
 /// <summary>
-/// Alerts that found no free Slack slot in time. They are posted together, as one summary, at the batch's reserved slot,
-/// and every request in the batch completes with that one outcome: acknowledged if it was posted, retried if not.
+/// Alerts that found no free Slack slot in time. They are posted together, as one summary, at the batch's reserved slot;
+/// <see cref="Outcome"/> tells the dedup ledger whether they count as alerted (then their redeliveries are acknowledged).
 /// </summary>
 internal sealed class PendingBatch(DateTimeOffset openedAt, int capacity)
 {
@@ -14,6 +14,9 @@ internal sealed class PendingBatch(DateTimeOffset openedAt, int capacity)
     public DateTimeOffset OpenedAt { get; } = openedAt;
 
     public Task<PacedDelivery> Outcome => outcome.Task;
+
+    /// <summary>Only read under the lane's lock.</summary>
+    public int Count => alerts.Count;
 
     /// <summary>Only called under the lane's lock.</summary>
     public bool TryAdd(Alert alert)

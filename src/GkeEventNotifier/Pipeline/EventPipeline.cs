@@ -54,27 +54,51 @@ internal sealed partial class EventPipeline(
             DedupDecision.Repeat repeat => PipelineOutcome.Duplicate(
                 $"{Describe(entry)}: seen {repeat.Occurrences} times, " +
                 (await deduplicator.ShowRepeatAsync(repeat, cancellationToken) ? "alert updated" : "count shown on its next alert")),
+            DedupDecision.Redelivery { InSummary: true } => PipelineOutcome.Summarised($"{Describe(entry)}: its alert went out in a burst summary"),
             DedupDecision.Redelivery => PipelineOutcome.Duplicate($"{Describe(entry)}: redelivery of a message already alerted"),
             _ => throw new InvalidOperationException("unknown dedup decision"),
         };
     }
 
-    /// <summary>The event counts as alerted only once Slack has it; any failure releases it so the redelivery alerts.</summary>
+    /// <summary>
+    /// The event counts as alerted only once Slack has it; a failure releases it so that the redelivery alerts. An alert
+    /// deferred into a burst summary is settled when the summary is posted, and its request is answered 503 meanwhile.
+    /// </summary>
     private async Task<PipelineOutcome> AlertAsync(EventLogEntry entry, DedupDecision.New fresh, CancellationToken cancellationToken)
     {
+        Alert alert;
+        PaceOutcome paced;
         try
         {
-            var alert = new Alert(entry, await EnrichAsync(entry, cancellationToken)) { Occurrences = fresh.Occurrences };
-            var delivery = await pacer.SendAsync(alert, cancellationToken);
-            deduplicator.Confirm(fresh.Claim, alert, delivery.IsSummary ? SlackPostResult.Unknown : delivery.Post);
-            return delivery.IsSummary
-                ? PipelineOutcome.Summarised($"{Describe(entry)} (one summary for {delivery.AlertsInMessage} alerts)")
-                : PipelineOutcome.Alerted(Describe(entry));
+            alert = new Alert(entry, await EnrichAsync(entry, cancellationToken)) { Occurrences = fresh.Occurrences };
+            paced = await pacer.SendAsync(alert, cancellationToken);
         }
         catch
         {
             deduplicator.Release(fresh.Claim);
             throw;
+        }
+
+        if (paced is PaceOutcome.Deferred deferred)
+        {
+            _ = deferred.Summary.ContinueWith(summary => Settle(summary, fresh.Claim, alert), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw new AlertDeferredException();
+        }
+
+        deduplicator.Confirm(fresh.Claim, alert, ((PaceOutcome.Posted)paced).Post);
+        return PipelineOutcome.Alerted(Describe(entry));
+    }
+
+    private void Settle(Task<PacedDelivery> summary, LedgerClaim claim, Alert alert)
+    {
+        if (summary.IsCompletedSuccessfully)
+        {
+            var delivery = summary.Result;
+            deduplicator.Confirm(claim, alert, delivery.IsSummary ? SlackPostResult.Unknown : delivery.Post, delivery.IsSummary);
+        }
+        else
+        {
+            deduplicator.Release(claim);
         }
     }
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GkeEventNotifier.Tests.Pacing;
 
-/// <summary>A burst against a real loopback Slack: a few messages of their own, the rest in one summary, nothing answered before Slack has it.</summary>
+/// <summary>A burst against a real loopback Slack: a few messages of their own, the rest deferred into one summary whose outcome settles them.</summary>
 public sealed class AlertPacerTests : IAsyncLifetime
 {
     private FakeSlackServer slack = null!;
@@ -20,12 +20,15 @@ public sealed class AlertPacerTests : IAsyncLifetime
     {
         var pacer = Pacer(maxBatch: 100);
 
-        var deliveries = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => pacer.SendAsync(Alert(i), default)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => pacer.SendAsync(Alert(i), default)));
+        var deferred = outcomes.OfType<PaceOutcome.Deferred>().ToList();
+        var summaries = await Task.WhenAll(deferred.Select(d => d.Summary));
 
         var posts = slack.Requests.Where(r => r.Path == "/api/chat.postMessage").ToList();
         Assert.Equal(3, posts.Count);
-        var summary = Assert.Single(posts, p => p.Body.Contains("18 alerts in", StringComparison.Ordinal));
-        Assert.Equal(18, deliveries.Count(d => d.IsSummary));
+        var summary = Assert.Single(posts, p => p.Text.Contains("18 alerts in", StringComparison.Ordinal));
+        Assert.Equal(18, deferred.Count);
+        Assert.All(summaries, s => Assert.Equal(18, s.AlertsInMessage));
         Assert.All(Enumerable.Range(0, 20), i => Assert.Single(posts, p => p.Text.Contains($"burst-pod-{i:D2}", StringComparison.Ordinal)));
         Assert.Contains("18 Evicted in shop", summary.Text, StringComparison.Ordinal);
     }
@@ -36,10 +39,11 @@ public sealed class AlertPacerTests : IAsyncLifetime
         var pacer = Pacer(maxBatch: 100);
         slack.Default = request => request.Body.Contains("alerts in", StringComparison.Ordinal) ? SlackReply.ServerError(503) : SlackReply.Json("""{"ok":true,"channel":"C0ALERTS","ts":"1.2"}""");
 
-        var sends = Enumerable.Range(0, 6).Select(i => pacer.SendAsync(Alert(i), default)).ToList();
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => pacer.SendAsync(Alert(i), default)));
+        var summaries = outcomes.OfType<PaceOutcome.Deferred>().Select(d => d.Summary).ToList();
 
-        await Assert.ThrowsAsync<SlackUnavailableException>(() => Task.WhenAll(sends));
-        Assert.Equal(4, sends.Count(s => s.IsFaulted));
+        await Assert.ThrowsAsync<SlackUnavailableException>(() => Task.WhenAll(summaries));
+        Assert.Equal((2, 4), (outcomes.OfType<PaceOutcome.Posted>().Count(), summaries.Count(s => s.IsFaulted)));
     }
 
     [Fact]
@@ -50,7 +54,9 @@ public sealed class AlertPacerTests : IAsyncLifetime
         var sends = Enumerable.Range(0, 12).Select(i => pacer.SendAsync(Alert(i), default)).ToList();
 
         await Assert.ThrowsAsync<SlackUnavailableException>(() => Task.WhenAll(sends));
-        Assert.Equal((7, 5), (sends.Count(s => s.IsCompletedSuccessfully), sends.Count(s => s.IsFaulted)));
+        var deferred = sends.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result).OfType<PaceOutcome.Deferred>().ToList();
+        await Task.WhenAll(deferred.Select(d => d.Summary));
+        Assert.Equal((5, 5), (deferred.Count, sends.Count(s => s.IsFaulted)));
         Assert.Equal(3, slack.Requests.Count);
     }
 
