@@ -61,6 +61,15 @@ internal sealed class AlertLedger(IOptions<DedupOptions> options, TimeProvider t
         claim.Record.Settle(posted: true);
     }
 
+    /// <summary>The count now, which may have grown since a decision was taken.</summary>
+    public int Occurrences(LedgerRecord record)
+    {
+        lock (gate)
+        {
+            return record.Occurrences;
+        }
+    }
+
     public void Release(LedgerClaim claim)
     {
         lock (gate)
@@ -111,7 +120,7 @@ internal sealed class AlertLedger(IOptions<DedupOptions> options, TimeProvider t
 
         existing.Keys.Add(keys.Message);
         existing.Occurrences++;
-        return new DedupDecision.Repeat(existing.Alert, existing.Occurrences, existing.Post);
+        return new DedupDecision.Repeat(existing.Alert, existing.Occurrences, existing.Post, existing);
     }
 
     private LedgerRecord? Find(EventKeys keys) =>

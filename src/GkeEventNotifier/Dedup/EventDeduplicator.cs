@@ -10,8 +10,11 @@ namespace GkeEventNotifier.Dedup;
 /// (<c>chat.update</c> with the count, "×N"). Where Slack gave no ts to update (webhooks, summaries) the count is
 /// carried into the next alert for the event after the window.
 /// </summary>
-internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient slack, ILogger<EventDeduplicator> logger)
+internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient slack, ILogger<EventDeduplicator> logger) : IDisposable
 {
+    /// <summary>Updates go one at a time and each shows the count at that moment, so the last one never shows an older count.</summary>
+    private readonly SemaphoreSlim updates = new(1, 1);
+
     public Task<DedupDecision> ClaimAsync(string messageId, EventLogEntry entry, CancellationToken cancellationToken) =>
         ledger.ClaimAsync(EventKeys.Of(messageId, entry), cancellationToken);
 
@@ -30,18 +33,26 @@ internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient
             return false;
         }
 
-        var message = AlertRenderer.Render(repeat.Alert with { Occurrences = repeat.Occurrences });
+        await updates.WaitAsync(cancellationToken);
+        var occurrences = ledger.Occurrences(repeat.Record);
         try
         {
+            var message = AlertRenderer.Render(repeat.Alert with { Occurrences = occurrences });
             await slack.UpdateAsync(repeat.Post.Channel!, repeat.Post.Ts!, message, cancellationToken);
             return true;
         }
         catch (Exception e) when (e is SlackUnavailableException or SlackPayloadException or SlackConfigurationException)
         {
-            LogUpdateFailed(logger, repeat.Occurrences, e.Message);
+            LogUpdateFailed(logger, occurrences, e.Message);
             return false;
         }
+        finally
+        {
+            updates.Release();
+        }
     }
+
+    public void Dispose() => updates.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the alert to show {Occurrences} occurrences: {Reason}")]
     private static partial void LogUpdateFailed(ILogger logger, int occurrences, string reason);
