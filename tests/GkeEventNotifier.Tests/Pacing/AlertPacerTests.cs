@@ -67,7 +67,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
             ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
             ["SLACK_CHANNEL"] = "C0ALERTS",
             ["SLACK_API_URL"] = slack.ApiUri.AbsoluteUri,
-            ["SLACK_TIMEOUT_SECONDS"] = "2",
+            ["SLACK_TIMEOUT_SECONDS"] = "10",
             ["SLACK_MESSAGE_INTERVAL_MS"] = "1500",
             ["SLACK_BURST"] = "2",
             ["SLACK_MAX_WAIT_SECONDS"] = "0",
