@@ -36,13 +36,18 @@ public static partial class OomMessageParser
         return trimmed.StartsWith(CombinedPrefix, StringComparison.Ordinal) ? trimmed[CombinedPrefix.Length..] : trimmed;
     }
 
-    /// <summary>The killed process. "Killed process" wins over "Kill process … or sacrifice child": the kernel may pick a child.</summary>
+    /// <summary>The killed process. "Killed process" wins over "Kill process … or sacrifice child" (the kernel may pick a child), then the oom-kill line's task and pid.</summary>
     private static (int? Pid, string? Comm) Victim(string text)
     {
         var match = KilledPattern().Match(text);
         if (!match.Success)
         {
             match = KillPattern().Match(text);
+        }
+
+        if (!match.Success)
+        {
+            match = OomKillPattern().Match(text);
         }
 
         return match.Success
@@ -99,7 +104,7 @@ public static partial class OomMessageParser
     [GeneratedRegex(@"\bOut of memory( \([a-z_]+\))?: Kill")]
     private static partial Regex GlobalPattern();
 
-    [GeneratedRegex(@"oom-kill:constraint=(?<constraint>[A-Z_]+),nodemask=.*?,cpuset=(?<cpuset>[^,]*),mems_allowed=[^,]*(?:,oom_memcg=(?<limit>[^,]*))?(?:,global_oom)?,task_memcg=(?<task>[^,]*),task=")]
+    [GeneratedRegex(@"oom-kill:constraint=(?<constraint>[A-Z_]+),nodemask=.*?,cpuset=(?<cpuset>[^,]*),mems_allowed=[^,]*(?:,oom_memcg=(?<limit>[^,]*))?(?:,global_oom)?,task_memcg=(?<task>[^,]*),task=(?<comm>.*),pid=(?<pid>\d+)")]
     private static partial Regex OomKillPattern();
 
     [GeneratedRegex(@"Task in (?<task>\S+) killed as a result of limit of (?<limit>\S+)")]
