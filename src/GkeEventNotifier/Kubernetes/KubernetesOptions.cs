@@ -47,7 +47,9 @@ public sealed class KubernetesOptions
         : OnGoogleCloud ? ClusterAccessMode.GkeApi
         : ClusterAccessMode.None;
 
-    public Uri GkeApiBaseUri => GkeApiUrl is null ? DefaultGkeApiUrl : new Uri(GkeApiUrl.EndsWith('/') ? GkeApiUrl : GkeApiUrl + "/");
+    /// <summary>Never throws (data-annotation validation reads every property); a bad value is rejected by the validator.</summary>
+    public Uri GkeApiBaseUri =>
+        GkeApiUrl is not null && Uri.TryCreate(GkeApiUrl.EndsWith('/') ? GkeApiUrl : GkeApiUrl + "/", UriKind.Absolute, out var uri) ? uri : DefaultGkeApiUrl;
 
     public static void Bind(KubernetesOptions options, IConfiguration configuration)
     {

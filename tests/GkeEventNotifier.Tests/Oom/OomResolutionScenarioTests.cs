@@ -215,6 +215,20 @@ public sealed class OomResolutionScenarioTests
         Assert.All(findings, f => Assert.Equal("shop/web-1", Assert.Single(f).Field("Pod")));
     }
 
+    [Fact]
+    public async Task KillOutsideAnyPod_SaysSoWithoutAskingTheApi()
+    {
+        await using var host = await OomTestHost.StartAsync();
+        var message = "oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/podruntime.slice,task_memcg=/podruntime.slice/kubelet.service,task=kubelet,pid=1201,uid=0\n"
+            + "Memory cgroup out of memory: Killed process 1201 (kubelet) total-vm:1856872kB, anon-rss:349600kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:464kB oom_score_adj:-999";
+
+        var finding = Assert.Single(await host.EnrichAsync(Node, T, message));
+
+        Assert.Equal("OOM kill outside any pod", finding.Heading);
+        Assert.Contains("kubelet (pid 1201) in cgroup /podruntime.slice/kubelet.service", finding.AllNotes(), StringComparison.Ordinal);
+        Assert.Empty(host.Api.Requests);
+    }
+
     internal static string Cid(char c) => new(c, 64);
 
     private static V1ReplicaSet ReplicaSet(string ns, string name, string deployment) => new()
