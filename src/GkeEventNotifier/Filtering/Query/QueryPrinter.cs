@@ -35,7 +35,7 @@ internal static class QueryPrinter
             }
             else
             {
-                text.Append(Print(terms[i])).Append('\n');
+                text.Append(terms.Count > 1 ? Nested(terms[i]) : Print(terms[i])).Append('\n');
             }
         }
 
