@@ -1,5 +1,4 @@
 using GkeEventNotifier.Filtering.Query;
-using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Filtering;
 
@@ -9,25 +8,16 @@ namespace GkeEventNotifier.Filtering;
 /// </summary>
 internal sealed record FilterSource(string Text, string Origin)
 {
-    public const string InlineVariable = "EVENT_FILTER";
-    public const string FileVariable = "EVENT_FILTER_FILE";
+    private const string InlineVariable = EventFilterOptions.FilterVariable;
+    private const string FileVariable = EventFilterOptions.FilterFileVariable;
 
-    public static FilterSource Resolve(IConfiguration configuration)
+    public static FilterSource Resolve(EventFilterOptions options) => (options.Filter, options.FilterFile) switch
     {
-        var inline = configuration[InlineVariable];
-        var file = configuration[FileVariable];
-        if (!string.IsNullOrWhiteSpace(inline) && !string.IsNullOrWhiteSpace(file))
-        {
-            throw new InvalidFilterException($"{InlineVariable} and {FileVariable} are both set; set only one of them.");
-        }
-
-        if (!string.IsNullOrWhiteSpace(inline))
-        {
-            return new FilterSource(inline, InlineVariable);
-        }
-
-        return string.IsNullOrWhiteSpace(file) ? new FilterSource(DefaultFilter.Text, "the built-in default filter") : FromFile(file);
-    }
+        ({ }, { }) => throw new InvalidFilterException($"{InlineVariable} and {FileVariable} are both set; set only one of them."),
+        ({ } inline, null) => new FilterSource(inline, InlineVariable),
+        (null, { } file) => FromFile(file),
+        _ => new FilterSource(DefaultFilter.Text, "the built-in default filter"),
+    };
 
     /// <summary>Parses the text; a syntax error becomes an <see cref="InvalidFilterException"/> that names the source.</summary>
     public LoggingQuery Compile()

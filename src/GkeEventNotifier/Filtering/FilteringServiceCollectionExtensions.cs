@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Filtering;
 
@@ -7,13 +8,18 @@ public static class FilteringServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IEventFilter"/> from <c>EVENT_FILTER</c>, <c>EVENT_FILTER_FILE</c> or the built-in default.
-    /// The query is parsed here, while the host is being built, so an invalid filter stops the start-up with an
-    /// <see cref="InvalidFilterException"/> naming the variable, line and column, rather than failing on the first event.
+    /// The query is validated on start (an invalid filter stops the host with the variable, line and column) and
+    /// compiled once; resolving <see cref="IEventFilter"/> outside a host fails the same way, with an
+    /// <see cref="OptionsValidationException"/>.
     /// </summary>
     public static IServiceCollection AddEventFilter(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var filter = QueryEventFilter.FromConfiguration(configuration);
-        return services.AddSingleton<IEventFilter>(filter).AddSingleton(filter);
+        services.AddOptions<EventFilterOptions>()
+            .Configure(options => EventFilterOptions.Bind(options, configuration))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EventFilterOptions>, EventFilterOptionsValidator>();
+        services.AddSingleton(provider => QueryEventFilter.Create(provider.GetRequiredService<IOptions<EventFilterOptions>>().Value));
+        services.AddSingleton<IEventFilter>(provider => provider.GetRequiredService<QueryEventFilter>());
+        return services;
     }
 }

@@ -11,9 +11,10 @@ internal sealed class QueryEventFilter(LoggingQuery query, string origin) : IEve
     /// <summary>Where the query came from (<c>EVENT_FILTER</c>, <c>EVENT_FILTER_FILE (path)</c> or the built-in default), for start-up logs.</summary>
     public string Origin { get; } = origin;
 
-    public static QueryEventFilter FromConfiguration(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    /// <summary>Throws <see cref="InvalidFilterException"/> naming the setting when the filter cannot be read or parsed.</summary>
+    public static QueryEventFilter Create(EventFilterOptions options)
     {
-        var source = FilterSource.Resolve(configuration);
+        var source = FilterSource.Resolve(options);
         return new QueryEventFilter(source.Compile(), source.Origin);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GkeEventNotifier.Filtering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Tests.Filtering;
 
@@ -78,6 +79,17 @@ public sealed class FilterSourceTests : IDisposable
     }
 
     [Fact]
+    public void AddEventFilter_WithAnInvalidFilter_FailsValidationNamingTheVariable()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["EVENT_FILTER"] = "severity>=" }).Build();
+        using var provider = new ServiceCollection().AddEventFilter(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IEventFilter>());
+
+        Assert.Equal("EVENT_FILTER is not a valid Cloud Logging query: line 1, column 11: expected a value but found the end of the query", error.Message);
+    }
+
+    [Fact]
     public void AddEventFilter_RegistersTheFilterAsASingleton()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["EVENT_FILTER"] = "severity>=ERROR" }).Build();
@@ -92,6 +104,10 @@ public sealed class FilterSourceTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static QueryEventFilter Resolve(Dictionary<string, string?> settings) =>
-        QueryEventFilter.FromConfiguration(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+    private static QueryEventFilter Resolve(Dictionary<string, string?> settings)
+    {
+        var options = new EventFilterOptions();
+        EventFilterOptions.Bind(options, new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return QueryEventFilter.Create(options);
+    }
 }

@@ -5,18 +5,16 @@ namespace GkeEventNotifier.Tests.Filtering;
 /// <summary>Real-shaped GKE event LogEntries (JSON form, as the function receives them), with made-up names.</summary>
 internal static class LogEntryFixtures
 {
-    public static readonly string SamplesDirectory = Path.Combine(AppContext.BaseDirectory, "samples", "filter");
-
     public static JsonElement Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
     }
 
-    /// <summary>The entries of samples/filter/events.json, numbered from 1 like the CLI does.</summary>
-    public static IReadOnlyList<JsonElement> Samples()
+    /// <summary>The entries of samples/gke-events-export.json (a gcloud export), in order.</summary>
+    public static IReadOnlyList<JsonElement> Export()
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(SamplesDirectory, "events.json")));
+        using var document = JsonDocument.Parse(File.ReadAllBytes(Tests.Samples.Path_("gke-events-export.json")));
         return [.. document.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 
