@@ -46,11 +46,12 @@ internal static class QueryEvaluator
         return entry.ValueKind == JsonValueKind.Object && JsonTraversal.AnyLeaf(entry, field, 0, ref visitor);
     }
 
+    // Indexed loops: foreach over IReadOnlyList would allocate an enumerator per node per entry.
     private static bool All(IReadOnlyList<QueryNode> terms, JsonElement entry)
     {
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
-            if (!Matches(term, entry))
+            if (!Matches(terms[i], entry))
             {
                 return false;
             }
@@ -61,9 +62,9 @@ internal static class QueryEvaluator
 
     private static bool Any(IReadOnlyList<QueryNode> terms, JsonElement entry)
     {
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
-            if (Matches(term, entry))
+            if (Matches(terms[i], entry))
             {
                 return true;
             }
