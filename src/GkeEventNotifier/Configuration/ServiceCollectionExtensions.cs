@@ -1,5 +1,6 @@
 using GkeEventNotifier.Dedup;
 using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Kubernetes;
 using GkeEventNotifier.Pacing;
 using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Slack;
@@ -19,8 +20,9 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddGkeEventNotifier(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IEventFilter, BuiltInDefaultFilter>();
+        services.AddEventFilter(configuration);
         services.AddDedup(configuration);
+        services.AddOomResolution(configuration);
         services.AddSlack(configuration);
         services.AddSingleton<EventPipeline>();
         return services;

@@ -107,7 +107,7 @@ public sealed class DeliveryTests(EmulatorFixture fixture)
     }
 
     [SkippableFact]
-    public async Task KubernetesApiDown_TheOomAlertStillGoesOut()
+    public async Task KubernetesApiDown_TheOomAlertStillGoesOut_SayingThePodsCouldNotBeLookedUp()
     {
         var kubeconfig = KubeconfigToClosedPort();
         try
@@ -124,6 +124,7 @@ public sealed class DeliveryTests(EmulatorFixture fixture)
 
             var alert = Assert.Single(scenario.Slack.Delivered);
             Assert.Contains("OOMKilling", alert.Text, StringComparison.Ordinal);
+            Assert.Contains("unknown (look-up failed)", alert.Text, StringComparison.Ordinal);
             Assert.Contains(scenario.Function.Lines, l => l.MessageId == ids[0] && l.Message.Contains("alerted", StringComparison.Ordinal));
             scenario.AssertNoSecretsLoggedAndLoopbackOnly("kubeconfig-e2e-secret-token");
         }
