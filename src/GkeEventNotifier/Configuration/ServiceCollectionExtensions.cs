@@ -1,6 +1,8 @@
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Routing;
 using GkeEventNotifier.Slack;
+using GkeEventNotifier.Threads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +21,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IEventFilter, BuiltInDefaultFilter>();
         services.AddSlack(configuration);
+        services.AddRouting(configuration);
+        services.AddThreads(configuration);
         services.AddSingleton<EventPipeline>();
         return services;
     }
@@ -35,6 +39,32 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ISlackClient>(CreateSlackClient);
         services.AddSingleton<SlackNotifier>();
         return services;
+    }
+
+    private static IServiceCollection AddThreads(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ThreadOptions>()
+            .Configure(options => ThreadOptions.Bind(options, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<IWorkloadResolver, EventWorkloadResolver>();
+        services.AddSingleton<GroupStore>();
+        services.AddSingleton<AlertThreads>();
+        return services;
+    }
+
+    private static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(provider => RoutingTable.Everything(DefaultReceiver(provider)));
+        return services;
+    }
+
+    /// <summary>Without a routing file everything goes where SLACK_* says, as before routing existed.</summary>
+    internal static Receiver DefaultReceiver(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var webApi = options.Mode == SlackMode.WebApi;
+        return new Receiver("default", provider.GetRequiredService<ISlackClient>(), webApi ? options.Channel : null, Mention: null, CanThread: webApi);
     }
 
     /// <summary>Bot token → Web API; webhook → webhook; neither → stdout. HttpClient loggers are removed: they would log the webhook URL.</summary>

@@ -3,19 +3,21 @@ using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Ingress;
 using GkeEventNotifier.Rendering;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Routing;
+using GkeEventNotifier.Threads;
 using Microsoft.Extensions.Logging;
 
 namespace GkeEventNotifier.Pipeline;
 
 /// <summary>
-/// One Pub/Sub message through the stages: decode → filter → enrich → render → notify.
+/// One Pub/Sub message through the stages: decode → filter → route → enrich → render → deliver in threads.
 /// Returns how the message ended; throws only what a retry can fix (see <see cref="DeliveryPolicy"/>).
 /// </summary>
 internal sealed partial class EventPipeline(
     IEventFilter filter,
     IEnumerable<IEventEnricher> enrichers,
-    SlackNotifier notifier,
+    RoutingTable routing,
+    AlertThreads threads,
     ILogger<EventPipeline> logger)
 {
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
@@ -45,8 +47,18 @@ internal sealed partial class EventPipeline(
             return PipelineOutcome.Filtered(Describe(entry));
         }
 
+        var route = routing.Decide(entry.Raw);
+        if (route.DroppedBy is { } rule)
+        {
+            return PipelineOutcome.Filtered($"{Describe(entry)}, dropped by rule '{rule}'");
+        }
+
         var alert = new Alert(entry, await EnrichAsync(entry, cancellationToken));
-        await notifier.NotifyAsync(AlertRenderer.Render(alert), cancellationToken);
+        foreach (var receiver in route.Receivers)
+        {
+            await threads.DeliverAsync(alert, receiver, cancellationToken);
+        }
+
         return PipelineOutcome.Alerted(Describe(entry));
     }
 

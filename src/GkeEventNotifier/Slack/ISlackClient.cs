@@ -11,6 +11,15 @@ public interface ISlackClient
     bool IsConnected { get; }
 
     Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary><c>chat.update</c> of a message this app posted (Web API only).</summary>
+    Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>conversations.history</c> with metadata: the top-level messages of a channel posted at or after
+    /// <paramref name="oldest"/>, newest first (Web API only; other clients have no history and return none).
+    /// </summary>
+    Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken);
 }
 
 /// <summary>Where Slack put a message. Webhooks return no timestamp, so both are null for them.</summary>

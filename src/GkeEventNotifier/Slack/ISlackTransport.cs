@@ -6,4 +6,9 @@ internal interface ISlackTransport
     bool IsWebhook { get; }
 
     Task<SlackAttempt> SendAsync(SlackMessage message, CancellationToken cancellationToken);
+
+    Task<SlackAttempt> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Top-level messages since <paramref name="oldestTs"/>, with metadata, in <see cref="SlackAttempt.Messages"/>.</summary>
+    Task<SlackAttempt> HistoryAsync(string channel, string oldestTs, CancellationToken cancellationToken);
 }

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using GkeEventNotifier.Routing;
+
+namespace GkeEventNotifier.Threads;
+
+/// <summary>
+/// Open groups, in memory and in Slack. Memory answers when it can; when it cannot (cold start, or another instance
+/// opened the group) the channel's recent history is read back and the group's state taken from the metadata of its
+/// first message. Webhook and console receivers have no history: their groups live in memory only.
+/// One alert per group at a time (striped locks), so counters never skip or repeat within an instance.
+/// </summary>
+internal sealed class GroupStore
+{
+    private const int MaxRemembered = 2048;
+    private readonly ConcurrentDictionary<string, GroupState> memory = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    public async Task<IDisposable> LockAsync(string slot, CancellationToken cancellationToken)
+    {
+        var stripe = stripes[(uint)StringComparer.Ordinal.GetHashCode(slot) % (uint)stripes.Length];
+        await stripe.WaitAsync(cancellationToken);
+        return new Release(stripe);
+    }
+
+    public async Task<GroupState?> FindOpenAsync(Receiver receiver, string slot, string keyId, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        if (memory.TryGetValue(slot, out var known) && known.IsOpenAt(now, window))
+        {
+            return known;
+        }
+
+        if (!receiver.CanThread || receiver.Channel is null)
+        {
+            return null;
+        }
+
+        var history = await receiver.Client.HistoryAsync(receiver.Channel, now - window, cancellationToken);
+        var found = history
+            .Select(message => GroupState.FromMessage(receiver.Channel, message))
+            .Where(state => state is not null && state.KeyId == keyId && state.IsOpenAt(now, window))
+            .MaxBy(state => state!.Last);
+        if (found is not null)
+        {
+            memory[slot] = found;
+        }
+
+        return found;
+    }
+
+    public void Remember(string slot, GroupState state, DateTimeOffset now, TimeSpan window)
+    {
+        memory[slot] = state;
+        if (memory.Count > MaxRemembered)
+        {
+            foreach (var closed in memory.Where(pair => !pair.Value.IsOpenAt(now, window)).Select(pair => pair.Key).ToList())
+            {
+                memory.TryRemove(closed, out _);
+            }
+        }
+    }
+
+    public void Forget(string slot) => memory.TryRemove(slot, out _);
+
+    private sealed class Release(SemaphoreSlim stripe) : IDisposable
+    {
+        public void Dispose() => stripe.Release();
+    }
+}
