@@ -36,6 +36,24 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_SendsEventTextEscaped_AndTruncated()
+    {
+        await using var services = SlackTestServices.BotToken(slack);
+        var hostile = "<!channel> click <https://evil.example|here> & " + new string('z', 4000);
+
+        await services.Notifier().NotifyAsync(TestAlerts.Message(hostile), CancellationToken.None);
+
+        var json = Assert.Single(slack.Requests).Json!.Value;
+        var text = json.GetProperty("text").GetString()!;
+        var body = json.GetProperty("attachments")[0].GetProperty("blocks")[2].GetProperty("text").GetProperty("text").GetString()!;
+        Assert.StartsWith("```&lt;!channel&gt; click &lt;https://evil.example|here&gt; &amp; zzz", body, StringComparison.Ordinal);
+        Assert.EndsWith("… (truncated)```", body, StringComparison.Ordinal);
+        Assert.True(body.Length <= 3000);
+        Assert.DoesNotContain("<!channel>", text, StringComparison.Ordinal);
+        Assert.Contains("&lt;!channel&gt;", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RateLimited_WaitsForRetryAfter_ThenSucceeds()
     {
         slack.Then(SlackReply.RateLimited(retryAfterSeconds: 1));
