@@ -30,7 +30,8 @@ public class PipelineBenchmarks
         var services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddGkeEventNotifier(new ConfigurationBuilder().Build());
+            // Grouping off: every iteration is the same event, and a group would stop posting after the burst threshold.
+            .AddGkeEventNotifier(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ALERT_GROUP_WINDOW_MINUTES"] = "0" }).Build());
         services.Replace(ServiceDescriptor.Singleton<ISlackClient, SerializingSlackSink>());
         pipeline = services.BuildServiceProvider().GetRequiredService<EventPipeline>();
         dropped = Message(BenchmarkEntries.DroppedPulled);
@@ -55,5 +56,11 @@ public class PipelineBenchmarks
             _ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
             return Task.FromResult(SlackPostResult.Unknown);
         }
+
+        public Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+            PostAsync(message, cancellationToken);
+
+        public Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<SlackHistoryMessage>>([]);
     }
 }
