@@ -19,7 +19,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddGkeEventNotifier(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IEventFilter, BuiltInDefaultFilter>();
+        services.AddEventFilter(configuration);
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);
