@@ -55,16 +55,13 @@ public static class ServiceCollectionExtensions
 
     private static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(provider => RoutingTable.Everything(DefaultReceiver(provider)));
+        services.AddOptions<RoutingOptions>()
+            .Configure(options => RoutingOptions.Bind(options, configuration))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
+        services.TryAddSingleton(configuration);
+        services.AddSingleton(RoutingTableFactory.Create);
         return services;
-    }
-
-    /// <summary>Without a routing file everything goes where SLACK_* says, as before routing existed.</summary>
-    internal static Receiver DefaultReceiver(IServiceProvider provider)
-    {
-        var options = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
-        var webApi = options.Mode == SlackMode.WebApi;
-        return new Receiver("default", provider.GetRequiredService<ISlackClient>(), webApi ? options.Channel : null, Mention: null, CanThread: webApi);
     }
 
     /// <summary>Bot token → Web API; webhook → webhook; neither → stdout. HttpClient loggers are removed: they would log the webhook URL.</summary>
