@@ -80,7 +80,7 @@ public sealed class RoutingFlowTests : IAsyncLifetime
 
         await function.SendAsync(Samples.EntryNode("keep-backofflimitexceeded"));
 
-        Assert.Equal("C0PAYMENTS", Assert.Single(slack.Requests).Json!.Value.GetProperty("channel").GetString());
+        Assert.Equal("C0PAYMENTS", Assert.Single(slack.Calls("chat.postMessage")).Json!.Value.GetProperty("channel").GetString());
     }
 
     [Theory]
