@@ -1,4 +1,5 @@
 using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Kubernetes;
 using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Routing;
 using GkeEventNotifier.Slack;
@@ -20,6 +21,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddEventFilter(configuration);
+        services.AddOomResolution(configuration);
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);
