@@ -16,7 +16,8 @@ public sealed record GroupState(
     DateTimeOffset First,
     DateTimeOffset Last,
     IReadOnlyList<string> Names,
-    string? Node)
+    string? Node,
+    bool Resolved = false)
 {
     public const string EventType = "gke_event_alert_group";
 
@@ -34,7 +35,7 @@ public sealed record GroupState(
         Node = string.Equals(Node, node, StringComparison.Ordinal) ? Node : null,
     };
 
-    public bool IsOpenAt(DateTimeOffset now, TimeSpan window) => now - Last <= window;
+    public bool IsOpenAt(DateTimeOffset now, TimeSpan window) => !Resolved && now - Last <= window;
 
     public SlackMetadata ToMetadata() => new(EventType, new Dictionary<string, string>
     {
@@ -44,6 +45,7 @@ public sealed record GroupState(
         ["last"] = Last.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
         ["names"] = string.Join(',', Names),
         ["node"] = Node ?? "",
+        ["resolved"] = Resolved ? "true" : "false",
     });
 
     /// <summary>The state a message carries, or null when its metadata is not a group of ours or is unreadable.</summary>
@@ -60,7 +62,8 @@ public sealed record GroupState(
 
         var names = p.TryGetValue("names", out var n) && n.Length > 0 ? n.Split(',') : [];
         var node = p.TryGetValue("node", out var nd) && nd.Length > 0 ? nd : null;
-        return new GroupState(key, channel, message.Ts, count, first, last, names, node);
+        var resolved = p.TryGetValue("resolved", out var r) && r == "true";
+        return new GroupState(key, channel, message.Ts, count, first, last, names, node, resolved);
     }
 
     private static bool TryInt(IReadOnlyDictionary<string, string> p, string name, out int value)

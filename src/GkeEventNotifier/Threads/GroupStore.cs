@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GkeEventNotifier.Routing;
+using GkeEventNotifier.Slack;
 
 namespace GkeEventNotifier.Threads;
 
@@ -12,6 +13,14 @@ namespace GkeEventNotifier.Threads;
 internal sealed class GroupStore
 {
     private const int MaxRemembered = 2048;
+
+    /// <summary>
+    /// How long one history read answers for every new group of a channel: a storm of distinct alerts costs one
+    /// conversations.history call per channel per interval (Tier 3), not one per alert.
+    /// </summary>
+    private static readonly TimeSpan HistoryReuse = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, (DateTimeOffset ReadAt, IReadOnlyList<SlackHistoryMessage> Messages)> histories = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, GroupState> memory = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
@@ -34,7 +43,7 @@ internal sealed class GroupStore
             return null;
         }
 
-        var history = await receiver.Client.HistoryAsync(receiver.Channel, now - window, cancellationToken);
+        var history = await HistoryAsync(receiver, now, window, cancellationToken);
         var found = history
             .Select(message => GroupState.FromMessage(receiver.Channel, message))
             .Where(state => state is not null && state.KeyId == keyId && state.IsOpenAt(now, window))
@@ -45,6 +54,20 @@ internal sealed class GroupStore
         }
 
         return found;
+    }
+
+    private async Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(Receiver receiver, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var channel = receiver.Channel!;
+        var reading = $"{channel}\n{window.Ticks}";
+        if (histories.TryGetValue(reading, out var recent) && now - recent.ReadAt < HistoryReuse)
+        {
+            return recent.Messages;
+        }
+
+        var messages = await receiver.Client.HistoryAsync(channel, now - window, cancellationToken);
+        histories[reading] = (now, messages);
+        return messages;
     }
 
     public void Remember(string slot, GroupState state, DateTimeOffset now, TimeSpan window)
