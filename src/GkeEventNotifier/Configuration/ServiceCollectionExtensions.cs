@@ -1,4 +1,5 @@
 using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Jobs;
 using GkeEventNotifier.Kubernetes;
 using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Routing;
@@ -52,6 +53,8 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IWorkloadResolver, EventWorkloadResolver>();
         services.AddSingleton<GroupStore>();
         services.AddSingleton<AlertThreads>();
+        services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
+        services.AddSingleton<CronJobRecovery>();
         return services;
     }
 

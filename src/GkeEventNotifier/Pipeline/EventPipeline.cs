@@ -2,6 +2,7 @@ using GkeEventNotifier.Decoding;
 using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Ingress;
+using GkeEventNotifier.Jobs;
 using GkeEventNotifier.Rendering;
 using GkeEventNotifier.Routing;
 using GkeEventNotifier.Threads;
@@ -18,6 +19,7 @@ internal sealed partial class EventPipeline(
     IEnumerable<IEventEnricher> enrichers,
     RoutingTable routing,
     AlertThreads threads,
+    CronJobRecovery recovery,
     ILogger<EventPipeline> logger)
 {
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
@@ -53,10 +55,18 @@ internal sealed partial class EventPipeline(
             return PipelineOutcome.Filtered($"{Describe(entry)}, dropped by rule '{rule}'");
         }
 
+        if (CronJobCompletion.From(entry.Event) is { } completion)
+        {
+            return await recovery.RecoverAsync(entry, completion, route.Receivers, cancellationToken);
+        }
+
         var alert = new Alert(entry, await EnrichAsync(entry, cancellationToken));
         foreach (var receiver in route.Receivers)
         {
-            await threads.DeliverAsync(alert, receiver, cancellationToken);
+            if (!await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken))
+            {
+                await threads.DeliverAsync(alert, receiver, cancellationToken);
+            }
         }
 
         return PipelineOutcome.Alerted(Describe(entry));

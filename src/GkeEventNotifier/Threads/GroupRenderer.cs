@@ -34,8 +34,14 @@ internal static class GroupRenderer
         var rendered = AlertRenderer.Render(latest with { Occurrences = state.Count });
         var objectKind = latest.Entry.Event.InvolvedObject.Kind;
         var summary = SlackText.Limit(SummaryMarkdown(key, state, objectKind), SlackText.MaxTextLength);
-        var attachments = rendered.Attachments?.Select(a => a with { Blocks = [a.Blocks[0], new SectionBlock { Text = TextObject.Markdown(summary) }, .. a.Blocks.Skip(1)] }).ToList();
-        var text = SlackText.Limit($"{SlackText.Escape(Summary(key, state, objectKind))} · {rendered.Text}", SlackText.MaxFallbackLength);
+        return WithLine(rendered, SlackText.Escape(Summary(key, state, objectKind)), summary);
+    }
+
+    /// <summary>A line in front of the fallback text and a section under the header: what a group adds to an alert.</summary>
+    public static SlackMessage WithLine(SlackMessage rendered, string escapedText, string markdown)
+    {
+        var attachments = rendered.Attachments?.Select(a => a with { Blocks = [a.Blocks[0], new SectionBlock { Text = TextObject.Markdown(markdown) }, .. a.Blocks.Skip(1)] }).ToList();
+        var text = SlackText.Limit($"{escapedText} · {rendered.Text}", SlackText.MaxFallbackLength);
         return rendered with { Text = text, Attachments = attachments };
     }
 
