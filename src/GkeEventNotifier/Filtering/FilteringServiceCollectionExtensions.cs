@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Filtering;
@@ -18,7 +19,9 @@ public static class FilteringServiceCollectionExtensions
             .Configure(options => EventFilterOptions.Bind(options, configuration))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EventFilterOptions>, EventFilterOptionsValidator>();
-        services.AddSingleton(provider => QueryEventFilter.Create(provider.GetRequiredService<IOptions<EventFilterOptions>>().Value));
+        services.AddSingleton(provider => QueryEventFilter.Create(
+            provider.GetRequiredService<IOptions<EventFilterOptions>>().Value,
+            provider.GetService<ILogger<QueryEventFilter>>()));
         services.AddSingleton<IEventFilter>(provider => provider.GetRequiredService<QueryEventFilter>());
         return services;
     }

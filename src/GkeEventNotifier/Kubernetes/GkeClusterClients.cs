@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using GkeEventNotifier.Decoding;
+using Google.Apis.Auth.OAuth2.Responses;
 using k8s;
 using Microsoft.Extensions.Options;
 
@@ -59,10 +60,10 @@ internal sealed class GkeClusterClients : IClusterClients
         {
             throw new PodLookupException($"The GKE API cannot be reached to describe cluster {cluster}: {e.Message}", e);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (e is InvalidOperationException or TokenResponseException)
         {
-            // Application Default Credentials missing or unusable.
-            throw new PodLookupException($"No Google credentials to reach cluster {cluster}: {e.Message}", e);
+            // Application Default Credentials missing, unusable, or refused by Google's token endpoint.
+            throw new PodLookupException($"No Google access token to reach cluster {cluster}: {e.Message}", e);
         }
     }
 

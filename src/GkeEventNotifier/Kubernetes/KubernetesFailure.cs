@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Google.Apis.Auth.OAuth2.Responses;
 using k8s.Autorest;
 using k8s.Exceptions;
 
@@ -8,9 +9,13 @@ namespace GkeEventNotifier.Kubernetes;
 /// <summary>Turns what KubernetesClient throws into a <see cref="PodLookupException"/> whose message tells the reader what to do.</summary>
 internal static class KubernetesFailure
 {
-    /// <summary>The exceptions a request to an API server can end in (besides cancellation).</summary>
+    /// <summary>
+    /// The exceptions a request to an API server can end in (besides cancellation): HTTP status, transport, kubeconfig
+    /// or exec plugin, an unreadable body, or Google refusing to mint the token the request needed.
+    /// </summary>
     public static bool IsApiFailure(Exception e) =>
-        e is HttpOperationException or HttpRequestException or KubeConfigException or TimeoutException or IOException;
+        e is HttpOperationException or HttpRequestException or KubeConfigException or TimeoutException or IOException
+            or JsonException or TokenResponseException;
 
     public static PodLookupException Describe(KubernetesOperation operation, Exception e) => e switch
     {

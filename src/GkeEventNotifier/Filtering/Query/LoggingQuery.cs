@@ -23,7 +23,18 @@ internal sealed class LoggingQuery
 
     public static LoggingQuery Parse(string text, TimeSpan regexTimeout) => new(text, QueryParser.Parse(text, regexTimeout));
 
-    public bool Matches(JsonElement logEntry) => QueryEvaluator.Matches(_root, logEntry);
+    public bool Matches(JsonElement logEntry)
+    {
+        var timedOut = false;
+        return QueryEvaluator.Matches(_root, logEntry, ref timedOut);
+    }
+
+    /// <summary>Also says whether a regular expression ran out of time and was counted as not matching.</summary>
+    public bool Matches(JsonElement logEntry, out bool timedOut)
+    {
+        timedOut = false;
+        return QueryEvaluator.Matches(_root, logEntry, ref timedOut);
+    }
 
     public QueryExplanation Explain(JsonElement logEntry) => QueryExplainer.Explain(_root, logEntry);
 

@@ -9,13 +9,14 @@ namespace GkeEventNotifier.Filtering.Query;
 /// </summary>
 internal static class QueryEvaluator
 {
-    public static bool Matches(QueryNode node, JsonElement entry) => node switch
+    /// <summary><paramref name="timedOut"/> is set when a regular expression ran out of time (and so counted as not matching).</summary>
+    public static bool Matches(QueryNode node, JsonElement entry, ref bool timedOut) => node switch
     {
         QueryNode.All => true,
-        QueryNode.And and => All(and.Terms, entry),
-        QueryNode.Or or => Any(or.Terms, entry),
-        QueryNode.Not not => !Matches(not.Term, entry),
-        QueryNode.Comparison comparison => Compare(comparison, entry, out _, out _),
+        QueryNode.And and => All(and.Terms, entry, ref timedOut),
+        QueryNode.Or or => Any(or.Terms, entry, ref timedOut),
+        QueryNode.Not not => !Matches(not.Term, entry, ref timedOut),
+        QueryNode.Comparison comparison => CompareNoting(comparison, entry, ref timedOut),
         QueryNode.Presence presence => IsPresent(presence.Field, entry),
         QueryNode.Global global => JsonTraversal.ContainsAnywhere(entry, global.Value.Text),
         QueryNode.LogId logId => LogIds.Matches(entry, logId.Id),
@@ -40,17 +41,25 @@ internal static class QueryEvaluator
         return ValueMatcher.MatchTree(comparison.Value, DefaultValues.For(comparison.Field.Type), comparison.Operator, comparison.Field.Type, ref timedOut);
     }
 
+    private static bool CompareNoting(QueryNode.Comparison comparison, JsonElement entry, ref bool timedOut)
+    {
+        var matched = Compare(comparison, entry, out _, out var gaveUp);
+        timedOut |= gaveUp;
+        return matched;
+    }
+
     public static bool IsPresent(FieldPath field, JsonElement entry)
     {
         var visitor = new PresenceVisitor();
         return entry.ValueKind == JsonValueKind.Object && JsonTraversal.AnyLeaf(entry, field, 0, ref visitor);
     }
 
-    private static bool All(IReadOnlyList<QueryNode> terms, JsonElement entry)
+    // Indexed loops: foreach over IReadOnlyList would allocate an enumerator per node per entry.
+    private static bool All(IReadOnlyList<QueryNode> terms, JsonElement entry, ref bool timedOut)
     {
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
-            if (!Matches(term, entry))
+            if (!Matches(terms[i], entry, ref timedOut))
             {
                 return false;
             }
@@ -59,11 +68,11 @@ internal static class QueryEvaluator
         return true;
     }
 
-    private static bool Any(IReadOnlyList<QueryNode> terms, JsonElement entry)
+    private static bool Any(IReadOnlyList<QueryNode> terms, JsonElement entry, ref bool timedOut)
     {
-        foreach (var term in terms)
+        for (var i = 0; i < terms.Count; i++)
         {
-            if (Matches(term, entry))
+            if (Matches(terms[i], entry, ref timedOut))
             {
                 return true;
             }

@@ -10,7 +10,11 @@ namespace GkeEventNotifier.Filtering.Query;
 /// </summary>
 internal sealed class Re2Regex
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMilliseconds(100);
+    /// <summary>
+    /// A backstop, not the defence (the engine is linear): generous because the non-backtracking engine builds its
+    /// automaton lazily during the first matches, and on a busy instance that must not turn an alert into "no match".
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(1);
 
     private static readonly (string Posix, string Net)[] PosixClasses =
     [

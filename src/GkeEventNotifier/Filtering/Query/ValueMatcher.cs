@@ -17,9 +17,9 @@ internal static class ValueMatcher
             case ValueNode.Leaf l:
                 return Match(leaf, op, l.Literal, type, ref timedOut);
             case ValueNode.And and:
-                foreach (var term in and.Terms)
+                for (var i = 0; i < and.Terms.Count; i++)
                 {
-                    if (!MatchTree(term, leaf, op, type, ref timedOut))
+                    if (!MatchTree(and.Terms[i], leaf, op, type, ref timedOut))
                     {
                         return false;
                     }
@@ -27,9 +27,9 @@ internal static class ValueMatcher
 
                 return true;
             case ValueNode.Or or:
-                foreach (var term in or.Terms)
+                for (var i = 0; i < or.Terms.Count; i++)
                 {
-                    if (MatchTree(term, leaf, op, type, ref timedOut))
+                    if (MatchTree(or.Terms[i], leaf, op, type, ref timedOut))
                     {
                         return true;
                     }
