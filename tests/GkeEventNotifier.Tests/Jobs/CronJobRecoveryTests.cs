@@ -2,28 +2,24 @@ using GkeEventNotifier.Kubernetes;
 using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Threads;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GkeEventNotifier.Tests.Jobs;
 
 /// <summary>A CronJob failing five times and recovering, against a fake Slack and a fake Kubernetes API, with a cold start in between.</summary>
-public sealed class CronJobRecoveryTests : IAsyncLifetime
+public sealed class CronJobRecoveryTests : FakeSlackOnFakeClock
 {
-    private readonly FakeTimeProvider time = new(PipelineHarness.Start);
     private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("cronjob-");
-    private FakeSlackServer slack = null!;
     private FakeKubernetesApi cluster = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        slack = await FakeSlackServer.StartAsync();
-        slack.Clock = time.GetUtcNow;
+        await base.InitializeAsync();
         cluster = await FakeKubernetesApi.StartAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await slack.DisposeAsync();
+        await base.DisposeAsync();
         await cluster.DisposeAsync();
         directory.Delete(recursive: true);
     }
@@ -31,7 +27,7 @@ public sealed class CronJobRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task FiveFailedRunsThenASuccess_OneThreadCountingFailures_ThenRecoveredAndResolved()
     {
-        var start = time.GetUtcNow();
+        var start = Time.GetUtcNow();
         await using (var before = Function())
         {
             await FailAsync(before, run: 0);
@@ -43,13 +39,13 @@ public sealed class CronJobRecoveryTests : IAsyncLifetime
         await FailAsync(after, run: 3);
         await FailAsync(after, run: 4);
         cluster.AddJob(CronJobEntries.Job(5, start + TimeSpan.FromHours(5), TimeSpan.FromMinutes(10), succeeded: true));
-        time.SetUtcNow(start + TimeSpan.FromMinutes(310));
+        Time.SetUtcNow(start + TimeSpan.FromMinutes(310));
 
         var outcome = await after.SendAsync(CronJobEntries.SawCompleted(5));
 
         Assert.Equal(OutcomeKind.Alerted, outcome.Kind);
-        var first = Assert.Single(slack.ChannelMessages);
-        var posts = slack.Calls("chat.postMessage").Select(r => r.Json!.Value).ToList();
+        var first = Assert.Single(Slack.ChannelMessages);
+        var posts = Slack.Calls("chat.postMessage").Select(r => r.Json!.Value).ToList();
         Assert.Equal(6, posts.Count);
         Assert.Contains("1 failed run · ", posts[0].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.All(posts.Skip(1), reply => Assert.Equal(first.Ts, reply.GetProperty("thread_ts").GetString()));
@@ -58,7 +54,7 @@ public sealed class CronJobRecoveryTests : IAsyncLifetime
         Assert.Equal(
             ":white_check_mark: CronJob billing/invoice-export recovered after 5 h 10 min, 5 failed runs (Job `invoice-export-29376840` succeeded)",
             posts[5].GetProperty("text").GetString());
-        var resolved = slack.Calls("chat.update")[^1].Json!.Value;
+        var resolved = Slack.Calls("chat.update")[^1].Json!.Value;
         Assert.Equal(first.Ts, resolved.GetProperty("ts").GetString());
         Assert.StartsWith(":white_check_mark: Resolved: CronJob billing/invoice-export recovered after 5 h 10 min", resolved.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("true", first.Metadata!.Value.GetProperty("event_payload").GetProperty("resolved").GetString());
@@ -68,58 +64,58 @@ public sealed class CronJobRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task FailureAfterARecovery_OpensANewThread()
     {
-        var start = time.GetUtcNow();
+        var start = Time.GetUtcNow();
         await using var function = Function();
         await FailAsync(function, run: 0);
         cluster.AddJob(CronJobEntries.Job(1, start + TimeSpan.FromHours(1), TimeSpan.FromMinutes(2), succeeded: true));
-        time.SetUtcNow(start + TimeSpan.FromMinutes(62));
+        Time.SetUtcNow(start + TimeSpan.FromMinutes(62));
         await function.SendAsync(CronJobEntries.SawCompleted(1));
 
-        time.SetUtcNow(start + TimeSpan.FromHours(2));
+        Time.SetUtcNow(start + TimeSpan.FromHours(2));
         cluster.AddJob(CronJobEntries.Job(2, start + TimeSpan.FromHours(2), TimeSpan.Zero, succeeded: false));
         await function.SendAsync(CronJobEntries.Failed(2));
 
-        Assert.Equal(2, slack.ChannelMessages.Count);
-        Assert.Contains("1 failed run · ", slack.Calls("chat.postMessage")[^1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, Slack.ChannelMessages.Count);
+        Assert.Contains("1 failed run · ", Slack.Calls("chat.postMessage")[^1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SuccessWithoutEarlierFailure_PostsNothing()
     {
-        cluster.AddJob(CronJobEntries.Job(0, time.GetUtcNow(), TimeSpan.FromMinutes(1), succeeded: true));
+        cluster.AddJob(CronJobEntries.Job(0, Time.GetUtcNow(), TimeSpan.FromMinutes(1), succeeded: true));
         await using var function = Function();
 
         var outcome = await function.SendAsync(CronJobEntries.SawCompleted(0));
 
         Assert.Equal(OutcomeKind.Filtered, outcome.Kind);
-        Assert.Empty(slack.Calls("chat.postMessage"));
+        Assert.Empty(Slack.Calls("chat.postMessage"));
     }
 
     [Fact]
     public async Task ClusterKeepsMoreFailedRunsThanTheChannelShows_TheFirstAlertCountsThemAll()
     {
-        var start = time.GetUtcNow();
+        var start = Time.GetUtcNow();
         for (var run = 0; run < 3; run++)
         {
             cluster.AddJob(CronJobEntries.Job(run, start + TimeSpan.FromHours(run), TimeSpan.FromMinutes(1), succeeded: false));
         }
 
-        time.SetUtcNow(start + TimeSpan.FromHours(2));
+        Time.SetUtcNow(start + TimeSpan.FromHours(2));
         await using var function = Function();
         await function.SendAsync(CronJobEntries.Failed(2));
 
-        Assert.Contains("3 consecutive failed runs · ", slack.Calls("chat.postMessage")[^1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("3 consecutive failed runs · ", Slack.Calls("chat.postMessage")[^1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     private async Task FailAsync(PipelineHarness function, int run, string reason = "BackoffLimitExceeded")
     {
         var started = PipelineHarness.Start + TimeSpan.FromHours(run);
         cluster.AddJob(CronJobEntries.Job(run, started, TimeSpan.FromMinutes(1), succeeded: false));
-        time.SetUtcNow(started + TimeSpan.FromMinutes(1));
+        Time.SetUtcNow(started + TimeSpan.FromMinutes(1));
         await function.SendAsync(CronJobEntries.Failed(run, reason));
     }
 
-    private PipelineHarness Function() => PipelineHarness.BotToken(slack, time, new Dictionary<string, string?>
+    private PipelineHarness Function() => PipelineHarness.BotToken(Slack, Time, new Dictionary<string, string?>
     {
         [KubernetesOptions.KubeconfigVariable] = cluster.WriteKubeconfig(directory.FullName),
     });

@@ -3,23 +3,12 @@ using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Host;
 using GkeEventNotifier.Tests.Threads;
-using Microsoft.Extensions.Time.Testing;
 
 namespace GkeEventNotifier.Tests.Routing;
 
 /// <summary>Real-shaped entries through the pipeline with the sample routing file: who receives what, and who nothing.</summary>
-public sealed class RoutingFlowTests : IAsyncLifetime
+public sealed class RoutingFlowTests : FakeSlackOnFakeClock
 {
-    private readonly FakeTimeProvider time = new(PipelineHarness.Start);
-    private FakeSlackServer slack = null!;
-
-    public async Task InitializeAsync()
-    {
-        slack = await FakeSlackServer.StartAsync();
-        slack.Clock = time.GetUtcNow;
-    }
-
-    public async Task DisposeAsync() => await slack.DisposeAsync();
 
     [Fact]
     public async Task PaymentsEviction_GoesToThePaymentsChannel_MentioningTheOnCallUser()
@@ -29,7 +18,7 @@ public sealed class RoutingFlowTests : IAsyncLifetime
         var outcome = await function.SendAsync(TestEntries.Evicted("ledger-7c9b5d6f8-bxq2k", ns: "payments"));
 
         Assert.Equal(OutcomeKind.Alerted, outcome.Kind);
-        var post = Assert.Single(slack.Calls("chat.postMessage")).Json!.Value;
+        var post = Assert.Single(Slack.Calls("chat.postMessage")).Json!.Value;
         Assert.Equal("C0PAYMENTS", post.GetProperty("channel").GetString());
         Assert.StartsWith("<@U0PAYONCALL> :red_circle: Evicted", post.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
@@ -41,7 +30,7 @@ public sealed class RoutingFlowTests : IAsyncLifetime
 
         await function.SendAsync(Samples.EntryNode("keep-oomkilling"));
 
-        var post = Assert.Single(slack.Calls("chat.postMessage")).Json!.Value;
+        var post = Assert.Single(Slack.Calls("chat.postMessage")).Json!.Value;
         Assert.Equal("C0PLATFORM", post.GetProperty("channel").GetString());
         Assert.StartsWith("<!subteam^S0PLATFORM> ", post.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
@@ -55,8 +44,8 @@ public sealed class RoutingFlowTests : IAsyncLifetime
 
         await function.SendAsync(entry);
 
-        Assert.Equal("C0PLATFORM", Assert.Single(slack.Calls("chat.postMessage")).Json!.Value.GetProperty("channel").GetString());
-        var webhook = Assert.Single(slack.Requests, r => r.Path.StartsWith("/services/", StringComparison.Ordinal));
+        Assert.Equal("C0PLATFORM", Assert.Single(Slack.Calls("chat.postMessage")).Json!.Value.GetProperty("channel").GetString());
+        var webhook = Assert.Single(Slack.Requests, r => r.Path.StartsWith("/services/", StringComparison.Ordinal));
         Assert.Equal("/services/T0DATA/B0DATA/data-team-secret", webhook.Path);
     }
 
@@ -69,8 +58,8 @@ public sealed class RoutingFlowTests : IAsyncLifetime
 
         await function.SendAsync(entry);
 
-        Assert.Empty(slack.Calls("chat.postMessage"));
-        Assert.Single(slack.Requests, r => r.Path == "/services/T0DATA/B0DATA/data-team-secret");
+        Assert.Empty(Slack.Calls("chat.postMessage"));
+        Assert.Single(Slack.Requests, r => r.Path == "/services/T0DATA/B0DATA/data-team-secret");
     }
 
     [Fact]
@@ -80,7 +69,7 @@ public sealed class RoutingFlowTests : IAsyncLifetime
 
         await function.SendAsync(Samples.EntryNode("keep-backofflimitexceeded"));
 
-        Assert.Equal("C0PAYMENTS", Assert.Single(slack.Calls("chat.postMessage")).Json!.Value.GetProperty("channel").GetString());
+        Assert.Equal("C0PAYMENTS", Assert.Single(Slack.Calls("chat.postMessage")).Json!.Value.GetProperty("channel").GetString());
     }
 
     [Theory]
@@ -94,7 +83,7 @@ public sealed class RoutingFlowTests : IAsyncLifetime
 
         Assert.Equal(OutcomeKind.Filtered, outcome.Kind);
         Assert.Contains($"dropped by rule '{rule}'", outcome.Detail, StringComparison.Ordinal);
-        Assert.Empty(slack.Requests);
+        Assert.Empty(Slack.Requests);
     }
 
     [Fact]
@@ -104,17 +93,17 @@ public sealed class RoutingFlowTests : IAsyncLifetime
 
         await function.SendAsync(TestEntries.Evicted());
 
-        Assert.Equal("C0PLATFORM", Assert.Single(slack.Calls("chat.postMessage")).Json!.Value.GetProperty("channel").GetString());
+        Assert.Equal("C0PLATFORM", Assert.Single(Slack.Calls("chat.postMessage")).Json!.Value.GetProperty("channel").GetString());
     }
 
     [Fact]
     public async Task WithoutARoutingFile_EverythingGoesToSlackChannel()
     {
-        await using var function = PipelineHarness.BotToken(slack, time);
+        await using var function = PipelineHarness.BotToken(Slack, Time);
 
         await function.SendAsync(TestEntries.Evicted("ledger-7c9b5d6f8-bxq2k", ns: "payments"));
 
-        var post = Assert.Single(slack.Calls("chat.postMessage")).Json!.Value;
+        var post = Assert.Single(Slack.Calls("chat.postMessage")).Json!.Value;
         Assert.Equal("C0ALERTS", post.GetProperty("channel").GetString());
         Assert.StartsWith(":red_circle:", post.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
@@ -126,7 +115,7 @@ public sealed class RoutingFlowTests : IAsyncLifetime
         File.WriteAllText(file, "receivers:\n  - name: a\n    slack_channel: C1\nroutes:\n  - name: r\n    query: resource.type=\"k8s_node\"\n    receiver: nobody\n");
         try
         {
-            var settings = new Dictionary<string, string?>(FakeSlackServerSettings.BotToken(slack).Settings) { ["NOTIFIER_CONFIG_FILE"] = file };
+            var settings = new Dictionary<string, string?>(FakeSlackServerSettings.BotToken(Slack).Settings) { ["NOTIFIER_CONFIG_FILE"] = file };
             using var factory = new FunctionFactory(settings);
 
             var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
@@ -139,9 +128,9 @@ public sealed class RoutingFlowTests : IAsyncLifetime
         }
     }
 
-    private PipelineHarness WithSampleRoutes() => PipelineHarness.BotToken(slack, time, new Dictionary<string, string?>
+    private PipelineHarness WithSampleRoutes() => PipelineHarness.BotToken(Slack, Time, new Dictionary<string, string?>
     {
         ["NOTIFIER_CONFIG_FILE"] = Samples.Path_("notifier-config.yaml"),
-        ["DATA_TEAM_WEBHOOK_URL"] = new Uri(slack.BaseUri, "services/T0DATA/B0DATA/data-team-secret").AbsoluteUri,
+        ["DATA_TEAM_WEBHOOK_URL"] = new Uri(Slack.BaseUri, "services/T0DATA/B0DATA/data-team-secret").AbsoluteUri,
     });
 }
