@@ -19,4 +19,7 @@ internal sealed class PrintingSlackClient(TextWriter output, bool json) : ISlack
 
     public Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
         PostAsync(message, cancellationToken);
+
+    public Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SlackHistoryMessage>>([]);
 }

@@ -35,6 +35,7 @@ public class PipelineBenchmarks
                 // Every iteration is the same message: without these it would measure the dedup and pacing short cuts.
                 ["DEDUP_WINDOW_SECONDS"] = "0",
                 ["SLACK_MESSAGE_INTERVAL_MS"] = "0",
+                ["ALERT_GROUP_WINDOW_MINUTES"] = "0",
             }).Build());
         services.Replace(ServiceDescriptor.Singleton<ISlackClient, SerializingSlackSink>());
         pipeline = services.BuildServiceProvider().GetRequiredService<EventPipeline>();
@@ -63,5 +64,8 @@ public class PipelineBenchmarks
 
         public Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
             PostAsync(message, cancellationToken);
+
+        public Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<SlackHistoryMessage>>([]);
     }
 }

@@ -1,9 +1,12 @@
 using GkeEventNotifier.Dedup;
 using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Jobs;
 using GkeEventNotifier.Kubernetes;
 using GkeEventNotifier.Pacing;
 using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Routing;
 using GkeEventNotifier.Slack;
+using GkeEventNotifier.Threads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +27,8 @@ public static class ServiceCollectionExtensions
         services.AddDedup(configuration);
         services.AddOomResolution(configuration);
         services.AddSlack(configuration);
+        services.AddRouting(configuration);
+        services.AddThreads(configuration);
         services.AddSingleton<EventPipeline>();
         return services;
     }
@@ -55,6 +60,31 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<AlertLedger>();
         services.AddSingleton<EventDeduplicator>();
+        return services;
+    }
+
+    private static IServiceCollection AddThreads(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ThreadOptions>()
+            .Configure(options => ThreadOptions.Bind(options, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<IWorkloadResolver, EventWorkloadResolver>();
+        services.AddSingleton<GroupStore>();
+        services.AddSingleton<AlertThreads>();
+        services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
+        services.AddSingleton<CronJobRecovery>();
+        return services;
+    }
+
+    private static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RoutingOptions>()
+            .Configure(options => RoutingOptions.Bind(options, configuration))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
+        services.TryAddSingleton(configuration);
+        services.AddSingleton(RoutingTableFactory.Create);
         return services;
     }
 

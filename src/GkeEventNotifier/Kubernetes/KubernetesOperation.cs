@@ -9,4 +9,5 @@ internal sealed record KubernetesOperation(string Description, string IamPermiss
     public static readonly KubernetesOperation ListPods = new("list the pods on the node", "container.pods.list", "list pods");
     public static readonly KubernetesOperation GetReplicaSet = new("read the pod's ReplicaSet", "container.replicaSets.get", "get replicasets (apps)");
     public static readonly KubernetesOperation GetJob = new("read the pod's Job", "container.jobs.get", "get jobs (batch)");
+    public static readonly KubernetesOperation ListJobs = new("list the CronJob's Jobs", "container.jobs.list", "list jobs (batch)");
 }

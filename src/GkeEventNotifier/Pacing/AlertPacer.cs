@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using GkeEventNotifier.Rendering;
+using GkeEventNotifier.Routing;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,24 +18,27 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
 {
     private readonly ConcurrentDictionary<string, ChannelLane> lanes = new(StringComparer.Ordinal);
 
-    public async Task<PaceOutcome> SendAsync(Alert alert, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="deliver"/> (the receiver's own delivery: a post, a thread reply, an update) when the
+    /// receiver's channel has a slot; otherwise the alert joins the channel's next summary.
+    /// </summary>
+    public async Task<PaceOutcome> SendAsync(Alert alert, Receiver receiver, Func<CancellationToken, Task<SlackPostResult>> deliver, CancellationToken cancellationToken)
     {
-        var message = AlertRenderer.Render(alert);
-        if (!notifier.IsConnected)
+        if (!receiver.Client.IsConnected)
         {
-            return new PaceOutcome.Posted(await notifier.NotifyAsync(message, cancellationToken));
+            return new PaceOutcome.Posted(await deliver(cancellationToken));
         }
 
-        var lane = lanes.GetOrAdd(message.Channel ?? "", _ => new ChannelLane(options.Value));
+        var lane = lanes.GetOrAdd($"{receiver.Name}\n{receiver.Channel}", _ => new ChannelLane(options.Value));
         switch (lane.Enter(alert, timeProvider.GetUtcNow()))
         {
             case PaceTicket.Own own:
                 await DelayAsync(own.Wait, cancellationToken);
-                return new PaceOutcome.Posted(await notifier.NotifyAsync(message, cancellationToken));
+                return new PaceOutcome.Posted(await deliver(cancellationToken));
             case PaceTicket.InBatch batched:
                 if (batched.Opened)
                 {
-                    _ = PostBatchAsync(lane, batched.Batch, batched.Wait);
+                    _ = PostBatchAsync(lane, batched.Batch, batched.Wait, receiver);
                 }
 
                 return new PaceOutcome.Deferred(batched.Batch.Outcome);
@@ -48,7 +52,7 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
     /// Runs detached from any one request, because it serves all of them: every outcome, failure included, is handed to
     /// the batch's <see cref="PendingBatch.Outcome"/>; a failure is logged here once, and the messages stay in Pub/Sub.
     /// </summary>
-    private async Task PostBatchAsync(ChannelLane lane, PendingBatch batch, TimeSpan wait)
+    private async Task PostBatchAsync(ChannelLane lane, PendingBatch batch, TimeSpan wait, Receiver receiver)
     {
         try
         {
@@ -57,7 +61,7 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
             var message = alerts.Count == 1
                 ? AlertRenderer.Render(alerts[0])
                 : BurstSummaryRenderer.Render(alerts, timeProvider.GetUtcNow() - batch.OpenedAt);
-            var post = await notifier.NotifyAsync(message, CancellationToken.None);
+            var post = await notifier.NotifyAsync(receiver.Client, message with { Channel = receiver.Channel }, CancellationToken.None);
             LogBatchPosted(logger, alerts.Count);
             batch.Complete(new PacedDelivery(post, alerts.Count));
         }

@@ -3,22 +3,29 @@ using GkeEventNotifier.Dedup;
 using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Ingress;
+using GkeEventNotifier.Jobs;
 using GkeEventNotifier.Pacing;
 using GkeEventNotifier.Rendering;
+using GkeEventNotifier.Routing;
 using GkeEventNotifier.Slack;
+using GkeEventNotifier.Threads;
 using Microsoft.Extensions.Logging;
 
 namespace GkeEventNotifier.Pipeline;
 
 /// <summary>
-/// One Pub/Sub message through the stages: decode → filter → dedup → enrich → render → pace → notify.
+/// One Pub/Sub message through the stages: decode → filter → route (drop rules) → dedup → enrich → pace → deliver in
+/// threads, per receiver. CronJob completions go to recovery instead of alerting.
 /// Returns how the message ended; throws only what a retry can fix (see <see cref="DeliveryPolicy"/>).
 /// </summary>
 internal sealed partial class EventPipeline(
     IEventFilter filter,
     IEnumerable<IEventEnricher> enrichers,
+    RoutingTable routing,
     EventDeduplicator deduplicator,
     AlertPacer pacer,
+    AlertThreads threads,
+    CronJobRecovery recovery,
     ILogger<EventPipeline> logger)
 {
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
@@ -48,9 +55,20 @@ internal sealed partial class EventPipeline(
             return PipelineOutcome.Filtered(Describe(entry));
         }
 
+        var route = routing.Decide(entry.Raw);
+        if (route.DroppedBy is { } rule)
+        {
+            return PipelineOutcome.Filtered($"{Describe(entry)}, dropped by rule '{rule}'");
+        }
+
+        if (CronJobCompletion.From(entry.Event) is { } completion)
+        {
+            return await recovery.RecoverAsync(entry, completion, route.Receivers, cancellationToken);
+        }
+
         return await deduplicator.ClaimAsync(message.MessageId, entry, cancellationToken) switch
         {
-            DedupDecision.New fresh => await AlertAsync(entry, fresh, cancellationToken),
+            DedupDecision.New fresh => await AlertAsync(entry, fresh, route.Receivers, cancellationToken),
             DedupDecision.Repeat repeat => PipelineOutcome.Duplicate(
                 $"{Describe(entry)}: seen {repeat.Occurrences} times, " +
                 (await deduplicator.ShowRepeatAsync(repeat, cancellationToken) ? "alert updated" : "count shown on its next alert")),
@@ -63,15 +81,28 @@ internal sealed partial class EventPipeline(
     /// <summary>
     /// The event counts as alerted only once Slack has it; a failure releases it so that the redelivery alerts. An alert
     /// deferred into a burst summary is settled when the summary is posted, and its request is answered 503 meanwhile.
+    /// The first receiver's message is the one a repeat of the event updates.
     /// </summary>
-    private async Task<PipelineOutcome> AlertAsync(EventLogEntry entry, DedupDecision.New fresh, CancellationToken cancellationToken)
+    private async Task<PipelineOutcome> AlertAsync(EventLogEntry entry, DedupDecision.New fresh, IReadOnlyList<Receiver> receivers, CancellationToken cancellationToken)
     {
         Alert alert;
-        PaceOutcome paced;
+        SlackPostResult? first = null;
+        PaceOutcome.Deferred? deferred = null;
         try
         {
             alert = new Alert(entry, await EnrichAsync(entry, cancellationToken)) { Occurrences = fresh.Occurrences };
-            paced = await pacer.SendAsync(alert, cancellationToken);
+            foreach (var receiver in receivers)
+            {
+                var paced = await pacer.SendAsync(alert, receiver, token => DeliverAsync(alert, receiver, token), cancellationToken);
+                if (paced is PaceOutcome.Posted posted)
+                {
+                    first ??= posted.Post;
+                }
+                else
+                {
+                    deferred ??= (PaceOutcome.Deferred)paced;
+                }
+            }
         }
         catch
         {
@@ -79,13 +110,13 @@ internal sealed partial class EventPipeline(
             throw;
         }
 
-        if (paced is PaceOutcome.Deferred deferred)
+        if (deferred is not null)
         {
             _ = deferred.Summary.ContinueWith(summary => Settle(summary, fresh.Claim, alert), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
             throw new AlertDeferredException();
         }
 
-        deduplicator.Confirm(fresh.Claim, alert, ((PaceOutcome.Posted)paced).Post);
+        deduplicator.Confirm(fresh.Claim, alert, first ?? SlackPostResult.Unknown);
         return PipelineOutcome.Alerted(Describe(entry));
     }
 
@@ -101,6 +132,11 @@ internal sealed partial class EventPipeline(
             deduplicator.Release(claim);
         }
     }
+
+    private async Task<SlackPostResult> DeliverAsync(Alert alert, Receiver receiver, CancellationToken cancellationToken) =>
+        await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken)
+            ? SlackPostResult.Unknown
+            : await threads.DeliverAsync(alert, receiver, cancellationToken);
 
     /// <summary>base64 → LogEntry → event. Bad data here can never improve, so it is poison, not a retry.</summary>
     internal static DecodeResult Decode(PubSubMessage message)

@@ -24,9 +24,12 @@ internal sealed class ConsoleSlackClient(TextWriter output) : ISlackClient
         return Task.FromResult(SlackPostResult.Unknown);
     }
 
-    /// <summary>Console posts have no ts, so nothing can be updated; printing the update again keeps the record complete.</summary>
+    /// <summary>The console has no message ids, so threads never update; printing the update keeps it visible anyway.</summary>
     public Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
         PostAsync(message, cancellationToken);
+
+    public Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SlackHistoryMessage>>([]);
 
     private static string Format(SlackMessage message)
     {

@@ -12,11 +12,14 @@ public interface ISlackClient
 
     Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Replaces a message posted earlier (<c>chat.update</c>), e.g. to show how often an event repeated. Only messages
-    /// with a known channel and ts can be updated; webhooks return neither, so callers check <see cref="SlackPostResult.CanUpdate"/>.
-    /// </summary>
+    /// <summary><c>chat.update</c> of a message this app posted (Web API only).</summary>
     Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>conversations.history</c> with metadata: the top-level messages of a channel posted at or after
+    /// <paramref name="oldest"/>, newest first (Web API only; other clients have no history and return none).
+    /// </summary>
+    Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken);
 }
 
 /// <summary>Where Slack put a message. Webhooks return no timestamp, so both are null for them.</summary>

@@ -7,6 +7,8 @@ internal interface ISlackTransport
 
     Task<SlackAttempt> SendAsync(SlackMessage message, CancellationToken cancellationToken);
 
-    /// <summary><c>chat.update</c> of a message carrying its channel and <see cref="SlackMessage.Ts"/>.</summary>
-    Task<SlackAttempt> UpdateAsync(SlackMessage message, CancellationToken cancellationToken);
+    Task<SlackAttempt> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Top-level messages since <paramref name="oldestTs"/>, with metadata, in <see cref="SlackAttempt.Messages"/>.</summary>
+    Task<SlackAttempt> HistoryAsync(string channel, string oldestTs, CancellationToken cancellationToken);
 }

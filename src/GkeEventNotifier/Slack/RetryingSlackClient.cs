@@ -26,14 +26,20 @@ internal sealed partial class RetryingSlackClient : ISlackClient
 
     public bool IsConnected => true;
 
-    public Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        SendAsync(transport.SendAsync, message, cancellationToken);
+    public async Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken) =>
+        (await ExecuteAsync(token => transport.SendAsync(message, token), cancellationToken)).Result ?? SlackPostResult.Unknown;
 
-    public Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
-        SendAsync(transport.UpdateAsync, message with { Channel = channel, Ts = ts }, cancellationToken);
+    public async Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+        (await ExecuteAsync(token => transport.UpdateAsync(channel, ts, message, token), cancellationToken)).Result ?? SlackPostResult.Unknown;
 
-    private async Task<SlackPostResult> SendAsync(
-        Func<SlackMessage, CancellationToken, Task<SlackAttempt>> send, SlackMessage message, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken)
+    {
+        var oldestTs = oldest.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + ".000000";
+        return (await ExecuteAsync(token => transport.HistoryAsync(channel, oldestTs, token), cancellationToken)).Messages ?? [];
+    }
+
+    /// <summary>One Slack call under the retry policy; anything but success becomes the exception that says what to do.</summary>
+    private async Task<SlackAttempt> ExecuteAsync(Func<CancellationToken, Task<SlackAttempt>> call, CancellationToken cancellationToken)
     {
         SlackAttempt attempt;
         string? lastError = null;
@@ -44,7 +50,7 @@ internal sealed partial class RetryingSlackClient : ISlackClient
                 {
                     try
                     {
-                        var result = await send(message, token);
+                        var result = await call(token);
                         lastError = result.Error;
                         return result;
                     }
@@ -67,7 +73,7 @@ internal sealed partial class RetryingSlackClient : ISlackClient
 
         return attempt.Kind switch
         {
-            SlackAttemptKind.Ok => attempt.Result ?? SlackPostResult.Unknown,
+            SlackAttemptKind.Ok => attempt,
             SlackAttemptKind.Payload => throw new SlackPayloadException(attempt.Error),
             SlackAttemptKind.Configuration => throw Misconfigured(attempt.Error),
             _ => throw new SlackUnavailableException($"still failing after retries: {attempt.Error}"),

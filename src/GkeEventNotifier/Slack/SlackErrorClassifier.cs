@@ -20,6 +20,8 @@ internal static class SlackErrorClassifier
         "invalid_blocks", "invalid_blocks_format", "msg_too_long", "msg_blocks_too_long", "no_text", "too_many_attachments",
         "invalid_attachments", "attachment_payload_limit_exceeded", "invalid_arguments", "invalid_json", "json_not_object",
         "invalid_payload", "markdown_text_conflict",
+        // chat.update of a thread's first message that can no longer be edited: the thread starts afresh instead.
+        "message_not_found", "cant_update_message", "edit_window_closed", "thread_not_found",
     };
 
     private static readonly HashSet<string> Channel = new(StringComparer.Ordinal)
@@ -50,7 +52,7 @@ internal static class SlackErrorClassifier
                 ? "invite the app to the channel (/invite @app) or use the channel ID"
                 : "the channel does not accept posts from the app; choose another channel")
             : error is "missing_scope" or "no_permission" or "not_allowed_token_type"
-                ? ("SLACK_BOT_TOKEN", "the token lacks the chat:write scope or is not a bot token")
+                ? ("SLACK_BOT_TOKEN", "the token lacks a scope or is not a bot token: chat:write to post, channels:history (groups:history for private channels) to read threads back")
                 : ("SLACK_BOT_TOKEN", "the token is invalid, revoked or expired; reinstall the app and update the secret");
     }
 }

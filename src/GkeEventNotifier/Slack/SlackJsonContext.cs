@@ -6,6 +6,7 @@ namespace GkeEventNotifier.Slack;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(SlackMessage))]
 [JsonSerializable(typeof(SlackApiResponse))]
+[JsonSerializable(typeof(SlackUpdateRequest))]
 internal sealed partial class SlackJsonContext : JsonSerializerContext;
 
 /// <summary>The envelope every Web API answer shares.</summary>
@@ -13,4 +14,5 @@ internal sealed record SlackApiResponse(
     [property: JsonPropertyName("ok")] bool Ok,
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("channel")] string? Channel,
-    [property: JsonPropertyName("ts")] string? Ts);
+    [property: JsonPropertyName("ts")] string? Ts,
+    [property: JsonPropertyName("messages")] IReadOnlyList<SlackHistoryMessage>? Messages = null);

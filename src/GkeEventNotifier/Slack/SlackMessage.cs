@@ -30,6 +30,10 @@ public sealed record SlackMessage
     [JsonPropertyName("unfurl_media")]
     public bool UnfurlMedia { get; init; }
 
+    /// <summary>Invisible to people; where threads keep their state so that a cold start can read it back.</summary>
+    [JsonPropertyName("metadata")]
+    public SlackMetadata? Metadata { get; init; }
+
     /// <summary>The same message without blocks: what is sent when Slack refuses the Block Kit payload.</summary>
     public SlackMessage AsPlainText() => this with { Attachments = null };
 }

@@ -10,7 +10,11 @@ internal sealed partial class SlackNotifier(ISlackClient client, ILogger<SlackNo
 {
     public bool IsConnected => client.IsConnected;
 
-    public async Task<SlackPostResult> NotifyAsync(SlackMessage message, CancellationToken cancellationToken)
+    public Task<SlackPostResult> NotifyAsync(SlackMessage message, CancellationToken cancellationToken) =>
+        NotifyAsync(client, message, cancellationToken);
+
+    /// <summary>The same, through a route's own client (a webhook receiver has one per URL).</summary>
+    public async Task<SlackPostResult> NotifyAsync(ISlackClient client, SlackMessage message, CancellationToken cancellationToken)
     {
         try
         {

@@ -6,25 +6,32 @@ using System.Text.Json;
 namespace GkeEventNotifier.Slack;
 
 /// <summary>
-/// One call to <c>chat.postMessage</c> or <c>chat.update</c>, classified. JSON body with <c>charset=utf-8</c>, token only in the
+/// One call to <c>chat.postMessage</c>, <c>chat.update</c> or <c>conversations.history</c>, classified. JSON body with <c>charset=utf-8</c>, token only in the
 /// Authorization header (Slack rejects it anywhere else in a JSON call). No retries here: see <see cref="RetryingSlackClient"/>.
 /// </summary>
 internal sealed class SlackWebApiTransport(HttpClient httpClient, SlackOptions options) : ISlackTransport
 {
     public bool IsWebhook => false;
 
+    /// <summary>How many messages one history read returns: enough for the grouping window of a busy channel.</summary>
+    private const int HistoryLimit = 200;
+
     public Task<SlackAttempt> SendAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        CallAsync("chat.postMessage", message with { Channel = message.Channel ?? options.Channel }, cancellationToken);
+        CallAsync(HttpMethod.Post, "chat.postMessage", JsonContent.Create(message with { Channel = message.Channel ?? options.Channel }, SlackJsonContext.Default.SlackMessage), cancellationToken);
 
-    public Task<SlackAttempt> UpdateAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        CallAsync("chat.update", message, cancellationToken);
+    public Task<SlackAttempt> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync(HttpMethod.Post, "chat.update", JsonContent.Create(SlackUpdateRequest.For(channel, ts, message), SlackJsonContext.Default.SlackUpdateRequest), cancellationToken);
 
-    private async Task<SlackAttempt> CallAsync(string method, SlackMessage message, CancellationToken cancellationToken)
+    public Task<SlackAttempt> HistoryAsync(string channel, string oldestTs, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.ApiBaseUri, method))
-        {
-            Content = JsonContent.Create(message, SlackJsonContext.Default.SlackMessage),
-        };
+        var query = $"conversations.history?channel={Uri.EscapeDataString(channel)}&oldest={Uri.EscapeDataString(oldestTs)}"
+            + $"&inclusive=true&include_all_metadata=true&limit={HistoryLimit}";
+        return CallAsync(HttpMethod.Get, query, content: null, cancellationToken);
+    }
+
+    private async Task<SlackAttempt> CallAsync(HttpMethod method, string relative, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(options.ApiBaseUri, relative)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.BotToken);
         using var response = await httpClient.SendAsync(request, cancellationToken);
         return await ClassifyAsync(response, cancellationToken);
@@ -59,7 +66,7 @@ internal sealed class SlackWebApiTransport(HttpClient httpClient, SlackOptions o
 
         if (body.Ok)
         {
-            return SlackAttempt.Ok(new SlackPostResult(body.Channel, body.Ts));
+            return SlackAttempt.Ok(new SlackPostResult(body.Channel, body.Ts), body.Messages);
         }
 
         var error = body.Error ?? "unknown_error";

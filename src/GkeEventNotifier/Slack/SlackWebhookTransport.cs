@@ -32,9 +32,13 @@ internal sealed class SlackWebhookTransport(HttpClient httpClient, SlackOptions 
             : new SlackAttempt(SlackErrorClassifier.Classify(error), error);
     }
 
-    /// <summary>Webhooks cannot edit what they posted; callers never get a ts to update, so this is a refusal, not a retry.</summary>
-    public Task<SlackAttempt> UpdateAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        Task.FromResult(new SlackAttempt(SlackAttemptKind.Payload, "webhooks cannot update messages"));
+    /// <summary>Webhooks return no message id, so there is nothing to update: threads never ask (see the receivers).</summary>
+    public Task<SlackAttempt> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("incoming webhooks cannot update messages");
+
+    /// <summary>Webhooks cannot read a channel: no history, grouping stays in memory.</summary>
+    public Task<SlackAttempt> HistoryAsync(string channel, string oldestTs, CancellationToken cancellationToken) =>
+        Task.FromResult(SlackAttempt.Ok(SlackPostResult.Unknown, []));
 
     /// <summary>Only short snake_case words are taken as Slack error codes; anything else is not echoed into logs.</summary>
     private static bool IsErrorCode(string body) =>

@@ -48,6 +48,10 @@ public sealed class Scenario : IAsyncDisposable
         ["SLACK_CHANNEL"] = "C0E2EALERTS",
         ["SLACK_API_URL"] = slack.ApiUri.AbsoluteUri,
         ["SLACK_TIMEOUT_SECONDS"] = "5",
+
+        // These tests count Slack posts per event; thread grouping (replies, then only counter updates past the burst
+        // threshold) has its own tests in Threads/, so it is off here.
+        ["ALERT_GROUP_WINDOW_MINUTES"] = "0",
     };
 
     public Task<IReadOnlyList<string>> PublishAsync(params string[] entries) => Emulator.PublishAsync(Topic, entries);

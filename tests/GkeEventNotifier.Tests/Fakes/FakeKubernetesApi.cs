@@ -138,6 +138,7 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
             ["api", "v1", "namespaces", var ns, "pods", var name] => Get("pods", pods, ns, name),
             ["apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Get("replicasets", replicaSets, ns, name),
             ["apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Get("jobs", jobs, ns, name),
+            ["apis", "batch", "v1", "namespaces", var ns, "jobs"] => Read("jobs", "list", () => KubernetesJson.Serialize(ListJobs(ns))),
             _ => (HttpStatusCode.NotFound, Status(HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource")),
         };
     }
@@ -149,6 +150,14 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         var items = pods.Values.Where(p => node is null || p.Spec.NodeName == node).OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
         return new V1PodList { Items = items, ApiVersion = "v1", Kind = "PodList", Metadata = new V1ListMeta { ResourceVersion = "4242" } };
     }
+
+    private V1JobList ListJobs(string ns) => new()
+    {
+        ApiVersion = "batch/v1",
+        Kind = "JobList",
+        Metadata = new V1ListMeta { ResourceVersion = "4243" },
+        Items = jobs.Values.Where(j => j.Metadata.NamespaceProperty == ns).OrderBy(j => j.Metadata.Name, StringComparer.Ordinal).ToList(),
+    };
 
     private (HttpStatusCode, string) Get<T>(string resource, ConcurrentDictionary<string, T> store, string ns, string name) =>
         Read(resource, "get", () => store.TryGetValue($"{ns}/{name}", out var item) ? KubernetesJson.Serialize(item) : null, name);

@@ -22,6 +22,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentQueue<Func<RecordedRequest, SlackReply>> script = new();
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly ConcurrentQueue<RecordedRequest> delivered = new();
+    private readonly List<StoredMessage> channelMessages = [];
+    private readonly Lock channelGate = new();
     private int ts;
 
     private FakeSlackServer(WebApplication app)
@@ -63,6 +65,24 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public void Recover() => Default = null;
 
+    /// <summary>The clock message timestamps are made from (tests with a FakeTimeProvider pass theirs), so <c>oldest</c> works.</summary>
+    public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
+
+    /// <summary>Requests to one Web API method, e.g. <c>chat.update</c>.</summary>
+    public IReadOnlyList<RecordedRequest> Calls(string method) => Requests.Where(r => r.Path == "/api/" + method).ToList();
+
+    /// <summary>Top-level messages as Slack would keep them (metadata replaced by chat.update), oldest first.</summary>
+    public IReadOnlyList<StoredMessage> ChannelMessages
+    {
+        get
+        {
+            lock (channelGate)
+            {
+                return channelMessages.ToList();
+            }
+        }
+    }
+
     public static async Task<FakeSlackServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -85,7 +105,10 @@ public sealed class FakeSlackServer : IAsyncDisposable
             context.Request.Method,
             context.Request.Path.Value ?? "",
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
-            body);
+            body)
+        {
+            Query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal),
+        };
         requests.Enqueue(recorded);
         var reply = script.TryDequeue(out var next) ? next(recorded) : Default?.Invoke(recorded) ?? DefaultReply(recorded);
         if (reply.Delay > TimeSpan.Zero)
@@ -93,7 +116,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
             await Task.Delay(reply.Delay, context.RequestAborted);
         }
 
-        if (reply.Status == 200 && (reply.Body == "ok" || reply.Body.Contains("\"ok\":true", StringComparison.Ordinal)))
+        if (recorded.Method == "POST" && reply.Status == 200 && (reply.Body == "ok" || reply.Body.Contains("\"ok\":true", StringComparison.Ordinal)))
         {
             delivered.Enqueue(recorded);
         }
@@ -108,6 +131,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         await context.Response.WriteAsync(reply.Body);
     }
 
+    /// <summary>Success, with Slack's bookkeeping: posts get a ts and are kept, updates replace them, history lists them.</summary>
     private SlackReply DefaultReply(RecordedRequest request)
     {
         if (request.Path.StartsWith("/services/", StringComparison.Ordinal))
@@ -115,9 +139,67 @@ public sealed class FakeSlackServer : IAsyncDisposable
             return SlackReply.WebhookOk;
         }
 
+        return request.Path switch
+        {
+            "/api/chat.update" => Update(request.Json!.Value),
+            "/api/conversations.history" => History(request.Query),
+            _ => Post(request.Json),
+        };
+    }
+
+    private SlackReply Post(JsonElement? json)
+    {
         var next = Interlocked.Increment(ref ts);
-        var channel = request.Json is { } json && json.TryGetProperty("channel", out var c) ? c.GetString() : "C0FAKE";
-        return SlackReply.Json($$"""{"ok":true,"channel":"{{channel}}","ts":"1700000000.{{next:D6}}"}""");
+        var channel = json is { } j && j.TryGetProperty("channel", out var c) ? c.GetString() ?? "C0FAKE" : "C0FAKE";
+        var stamp = $"{Clock().ToUnixTimeSeconds()}.{next:D6}";
+        if (json is { } body && !body.TryGetProperty("thread_ts", out _))
+        {
+            lock (channelGate)
+            {
+                channelMessages.Add(new StoredMessage(channel, stamp, body.TryGetProperty("metadata", out var m) ? m.Clone() : null));
+            }
+        }
+
+        return SlackReply.Json($$"""{"ok":true,"channel":"{{channel}}","ts":"{{stamp}}"}""");
+    }
+
+    private SlackReply Update(JsonElement json)
+    {
+        var channel = json.GetProperty("channel").GetString();
+        var stamp = json.GetProperty("ts").GetString();
+        lock (channelGate)
+        {
+            var index = channelMessages.FindIndex(m => m.Channel == channel && m.Ts == stamp);
+            if (index < 0)
+            {
+                return SlackReply.Error("message_not_found");
+            }
+
+            if (json.TryGetProperty("metadata", out var metadata))
+            {
+                channelMessages[index] = channelMessages[index] with { Metadata = metadata.Clone() };
+            }
+        }
+
+        return SlackReply.Json($$"""{"ok":true,"channel":"{{channel}}","ts":"{{stamp}}"}""");
+    }
+
+    private SlackReply History(IReadOnlyDictionary<string, string> query)
+    {
+        var oldest = query.TryGetValue("oldest", out var o) ? decimal.Parse(o, System.Globalization.CultureInfo.InvariantCulture) : 0m;
+        List<StoredMessage> found;
+        lock (channelGate)
+        {
+            found = channelMessages
+                .Where(m => m.Channel == query.GetValueOrDefault("channel") && decimal.Parse(m.Ts, System.Globalization.CultureInfo.InvariantCulture) >= oldest)
+                .Reverse()
+                .ToList();
+        }
+
+        var messages = found.Select(m => m.Metadata is { } metadata
+            ? $$"""{"type":"message","ts":"{{m.Ts}}","metadata":{{metadata.GetRawText()}}}"""
+            : $$"""{"type":"message","ts":"{{m.Ts}}"}""");
+        return SlackReply.Json($$"""{"ok":true,"messages":[{{string.Join(',', messages)}}],"has_more":false}""");
     }
 
     public async ValueTask DisposeAsync()
@@ -132,6 +214,7 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 {
     /// <summary>When the request arrived, to check the pace of calls (never their speed).</summary>
     public DateTimeOffset ReceivedAt { get; } = DateTimeOffset.UtcNow;
+    public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
 
     public JsonElement? Json
     {
@@ -161,6 +244,9 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
         _ => [],
     };
 }
+
+/// <summary>A top-level message the fake keeps, with its metadata as last posted or updated.</summary>
+public sealed record StoredMessage(string Channel, string Ts, JsonElement? Metadata);
 
 /// <summary>A scripted answer.</summary>
 public sealed record SlackReply(int Status, string Body, int? RetryAfterSeconds = null, TimeSpan Delay = default)

@@ -42,7 +42,7 @@ public sealed class OomKillingEndToEndTests
             var response = await factory.CreateClient().SendAsync(HttpRequests.Post("/", Samples.PushBody(Samples.Entry("keep-oomkilling")), "application/json"));
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var body = Assert.Single(slack.Requests).Body;
+            var body = Assert.Single(slack.Calls("chat.postMessage")).Body;
             Assert.Contains("ml/feature-builder-5b7f9d-8kq2w", body, StringComparison.Ordinal);
             Assert.Contains("*Container*\\nbuilder", body, StringComparison.Ordinal);
             Assert.Contains("*Owner*\\nDeployment feature-builder", body, StringComparison.Ordinal);

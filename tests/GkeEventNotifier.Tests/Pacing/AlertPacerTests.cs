@@ -1,4 +1,6 @@
 using GkeEventNotifier.Pacing;
+using GkeEventNotifier.Rendering;
+using GkeEventNotifier.Routing;
 using GkeEventNotifier.Slack;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Slack;
@@ -20,7 +22,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
     {
         var pacer = Pacer(maxBatch: 100);
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => pacer.SendAsync(Alert(i), default)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Send(pacer, i)));
         var deferred = outcomes.OfType<PaceOutcome.Deferred>().ToList();
         var summaries = await Task.WhenAll(deferred.Select(d => d.Summary));
 
@@ -39,7 +41,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
         var pacer = Pacer(maxBatch: 100);
         slack.Default = request => request.Body.Contains("alerts in", StringComparison.Ordinal) ? SlackReply.ServerError(503) : SlackReply.Json("""{"ok":true,"channel":"C0ALERTS","ts":"1.2"}""");
 
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => pacer.SendAsync(Alert(i), default)));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Send(pacer, i)));
         var summaries = outcomes.OfType<PaceOutcome.Deferred>().Select(d => d.Summary).ToList();
 
         await Assert.ThrowsAsync<SlackUnavailableException>(() => Task.WhenAll(summaries));
@@ -51,7 +53,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
     {
         var pacer = Pacer(maxBatch: 5);
 
-        var sends = Enumerable.Range(0, 12).Select(i => pacer.SendAsync(Alert(i), default)).ToList();
+        var sends = Enumerable.Range(0, 12).Select(i => Send(pacer, i)).ToList();
 
         await Assert.ThrowsAsync<SlackUnavailableException>(() => Task.WhenAll(sends));
         var deferred = sends.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result).OfType<PaceOutcome.Deferred>().ToList();
@@ -60,9 +62,19 @@ public sealed class AlertPacerTests : IAsyncLifetime
         Assert.Equal(3, slack.Requests.Count);
     }
 
+    private ServiceProvider provider = null!;
+
+    private Task<PaceOutcome> Send(AlertPacer pacer, int i)
+    {
+        var alert = Alert(i);
+        var receiver = new Receiver("default", provider.GetRequiredService<ISlackClient>(), "C0ALERTS", null, CanThread: true);
+        var notifier = provider.GetRequiredService<SlackNotifier>();
+        return pacer.SendAsync(alert, receiver, token => notifier.NotifyAsync(receiver.Client, AlertRenderer.Render(alert) with { Channel = receiver.Channel }, token), default);
+    }
+
     private AlertPacer Pacer(int maxBatch)
     {
-        var provider = SlackTestServices.Build(new Dictionary<string, string?>
+        provider = SlackTestServices.Build(new Dictionary<string, string?>
         {
             ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
             ["SLACK_CHANNEL"] = "C0ALERTS",

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Configuration;
+
+namespace GkeEventNotifier.Routing;
+
+/// <summary>The routing file (YAML, see docs/routing.md). Without it, every alert goes where the SLACK_* settings say.</summary>
+public sealed class RoutingOptions
+{
+    public const string ConfigFileVariable = "NOTIFIER_CONFIG_FILE";
+
+    public string? ConfigFile { get; set; }
+
+    public static void Bind(RoutingOptions options, IConfiguration configuration) =>
+        options.ConfigFile = string.IsNullOrWhiteSpace(configuration[ConfigFileVariable]) ? null : configuration[ConfigFileVariable]!.Trim();
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace GkeEventNotifier.Threads;
+
+/// <summary>Grouping settings, from environment variables, validated at start-up.</summary>
+public sealed class ThreadOptions
+{
+    public const string WindowVariable = "ALERT_GROUP_WINDOW_MINUTES";
+    public const string BurstVariable = "ALERT_BURST_THRESHOLD";
+
+    /// <summary>Alerts with the same key less than this long after the previous one join its group (0 disables grouping).</summary>
+    [Range(0, 10080, ErrorMessage = "ALERT_GROUP_WINDOW_MINUTES must be a whole number of minutes between 0 (no grouping) and 10080 (one week).")]
+    public int WindowMinutes { get; set; } = 60;
+
+    /// <summary>Beyond this many alerts in one group, alerts are no longer posted one by one but summarised.</summary>
+    [Range(1, 1000, ErrorMessage = "ALERT_BURST_THRESHOLD must be a whole number between 1 and 1000.")]
+    public int BurstThreshold { get; set; } = 5;
+
+    public TimeSpan Window => TimeSpan.FromMinutes(WindowMinutes);
+
+    public static void Bind(ThreadOptions options, IConfiguration configuration)
+    {
+        options.WindowMinutes = Read(configuration[WindowVariable], options.WindowMinutes);
+        options.BurstThreshold = Read(configuration[BurstVariable], options.BurstThreshold);
+    }
+
+    private static int Read(string? text, int fallback) =>
+        string.IsNullOrWhiteSpace(text) ? fallback
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
+        : -1;
+}

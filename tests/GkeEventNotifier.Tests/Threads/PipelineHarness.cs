@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using GkeEventNotifier.Configuration;
+using GkeEventNotifier.Ingress;
+using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Slack;
+using GkeEventNotifier.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GkeEventNotifier.Tests.Threads;
+
+/// <summary>
+/// The library's real pipeline against a fake Slack, on a fake clock. A new harness over the same fake Slack is what
+/// a cold start (or a second instance) looks like: nothing in memory, everything in the channel.
+/// </summary>
+internal sealed class PipelineHarness : IAsyncDisposable
+{
+    private static int messageIds;
+    private readonly ServiceProvider services;
+
+    private PipelineHarness(ServiceProvider services) => this.services = services;
+
+    public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 14, 3, TimeSpan.Zero);
+
+    public IServiceProvider Services => services;
+
+    public static PipelineHarness BotToken(FakeSlackServer slack, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null) =>
+        Build(time, Merge(new Dictionary<string, string?>
+        {
+            ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
+            ["SLACK_CHANNEL"] = "C0ALERTS",
+            ["SLACK_API_URL"] = slack.ApiUri.AbsoluteUri,
+        }, extra), configure);
+
+    public static PipelineHarness Webhook(FakeSlackServer slack, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? extra = null) =>
+        Build(time, Merge(new Dictionary<string, string?> { ["SLACK_WEBHOOK_URL"] = slack.WebhookUri.AbsoluteUri }, extra), null);
+
+    public static PipelineHarness Build(FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var collection = new ServiceCollection();
+        collection.AddSingleton<TimeProvider>(time);
+        collection.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+        collection.AddGkeEventNotifier(configuration);
+        collection.Configure<SlackOptions>(options => options.BaseRetryDelay = TimeSpan.FromMilliseconds(20));
+        configure?.Invoke(collection);
+        return new PipelineHarness(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
+    }
+
+    public Task<PipelineOutcome> SendAsync(JsonObject logEntry)
+    {
+        var id = Interlocked.Increment(ref messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var message = new PubSubMessage(id, Samples.Base64(logEntry.ToJsonString()), new Dictionary<string, string>());
+        return services.GetRequiredService<EventPipeline>().HandleAsync(message, CancellationToken.None);
+    }
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+
+    private static Dictionary<string, string?> Merge(Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? extra)
+    {
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+}
