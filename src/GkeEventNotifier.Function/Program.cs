@@ -1,1 +1,25 @@
-Console.WriteLine("x");
+using GkeEventNotifier.Configuration;
+using GkeEventNotifier.Function;
+using GkeEventNotifier.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+// The deployable function: a thin ASP.NET Core host that speaks the Functions Framework contract
+// (0.0.0.0:$PORT, every path and method is the function) and hands each request to the library's pipeline.
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.WebHost.UseUrls($"http://0.0.0.0:{FunctionSettings.Port(builder.Configuration)}");
+builder.Logging.ClearProviders()
+    .AddConsole(options => options.FormatterName = CloudLoggingJsonFormatter.FormatterName)
+    .AddConsoleFormatter<CloudLoggingJsonFormatter, ConsoleFormatterOptions>()
+    .AddFilter("Microsoft", LogLevel.Warning)
+    .AddFilter("System.Net.Http", LogLevel.Warning);
+builder.Services
+    .AddGkeEventNotifier(builder.Configuration)
+    .AddFunctionHost(builder.Configuration);
+
+var app = builder.Build();
+app.Lifetime.ApplicationStarted.Register(app.Services.GetRequiredService<StartupReport>().Write);
+app.Run(app.Services.GetRequiredService<FunctionEndpoint>().HandleAsync);
+app.Run();
+
+/// <summary>Entry point, visible to the in-memory test host.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+using System.Text.Json;
+using GkeEventNotifier.Slack;
+
+namespace GkeEventNotifier.Cli;
+
+/// <summary>Prints each message for a person (readable text) or a program (the Slack payload as JSON, one per line).</summary>
+internal sealed class PrintingSlackClient(TextWriter output, bool json) : ISlackClient
+{
+    public bool IsConnected => false;
+
+    public async Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken)
+    {
+        var text = json
+            ? JsonSerializer.Serialize(message, SlackJsonContext.Default.SlackMessage)
+            : ReadableText.Of(message) + Environment.NewLine;
+        await output.WriteLineAsync(text.AsMemory(), cancellationToken);
+        return SlackPostResult.Unknown;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Options;
+
+namespace GkeEventNotifier.Function;
+
+/// <summary>The host's own services: the endpoint, its settings, and the start-up report.</summary>
+internal static class FunctionHostServices
+{
+    public static IServiceCollection AddFunctionHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FunctionSettings>()
+            .Configure(settings => FunctionSettings.Bind(settings, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(provider => provider.GetRequiredService<IOptions<FunctionSettings>>().Value);
+        services.AddSingleton<FunctionEndpoint>();
+        services.AddSingleton<StartupReport>();
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Slack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace GkeEventNotifier.Configuration;
+
+/// <summary>
+/// The stages of the product, wired once for both front ends (function host and CLI), in the order data flows:
+/// filter → enrichers → Slack → pipeline. Settings come from <see cref="IConfiguration"/> (environment variables).
+/// </summary>
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddGkeEventNotifier(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IEventFilter, BuiltInDefaultFilter>();
+        services.AddSlack(configuration);
+        services.AddSingleton<EventPipeline>();
+        return services;
+    }
+
+    private static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>()
+            .Configure(options => SlackOptions.Bind(options, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddHttpClient(nameof(SlackWebApiTransport)).RemoveAllLoggers();
+        services.AddHttpClient(nameof(SlackWebhookTransport)).RemoveAllLoggers();
+        services.AddSingleton<ISlackClient>(CreateSlackClient);
+        services.AddSingleton<SlackNotifier>();
+        return services;
+    }
+
+    /// <summary>Bot token → Web API; webhook → webhook; neither → stdout. HttpClient loggers are removed: they would log the webhook URL.</summary>
+    internal static ISlackClient CreateSlackClient(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var clients = provider.GetRequiredService<IHttpClientFactory>();
+        ISlackTransport? transport = options.Mode switch
+        {
+            SlackMode.WebApi => new SlackWebApiTransport(clients.CreateClient(nameof(SlackWebApiTransport)), options),
+            SlackMode.Webhook => new SlackWebhookTransport(clients.CreateClient(nameof(SlackWebhookTransport)), options),
+            _ => null,
+        };
+        return transport is null
+            ? new ConsoleSlackClient(provider.GetService<ConsoleOutput>()?.Writer ?? Console.Out)
+            : ActivatorUtilities.CreateInstance<RetryingSlackClient>(provider, transport, options);
+    }
+}
+
+/// <summary>Where console-mode alerts are written; tests and the CLI replace it.</summary>
+public sealed record ConsoleOutput(TextWriter Writer);

@@ -1,0 +1,30 @@
+using System.Net;
+using GkeEventNotifier.Slack;
+
+namespace GkeEventNotifier.Pipeline;
+
+/// <summary>
+/// The ack/retry policy, written once. Pub/Sub redelivers on any status but 2xx (102, 200, 201, 202, 204), so:
+/// <list type="bullet">
+/// <item>2xx once a message is handled: alerted, filtered out, not an event, a duplicate, or permanently undecodable
+/// (poison: logged at ERROR with its message id, because redelivering it forever helps nobody);</item>
+/// <item>400 for a request that is not an event at all, 413 for one over the size limit (nothing to retry either way,
+/// but the sender must see that it is wrong);</item>
+/// <item>503 for what a retry can fix: Slack unavailable, or Slack refusing a setting (logged at CRITICAL naming the
+/// variable) — the message stays in Pub/Sub until someone fixes the setting, instead of being lost.</item>
+/// </list>
+/// Anything unexpected propagates and becomes 500: also retried.
+/// </summary>
+public static class DeliveryPolicy
+{
+    /// <summary>Every <see cref="PipelineOutcome"/> is a handled message.</summary>
+    public const HttpStatusCode Handled = HttpStatusCode.OK;
+
+    public const HttpStatusCode NotAnEventRequest = HttpStatusCode.BadRequest;
+
+    public const HttpStatusCode OversizedRequest = HttpStatusCode.RequestEntityTooLarge;
+
+    public const HttpStatusCode RetryLater = HttpStatusCode.ServiceUnavailable;
+
+    public static bool IsRetryable(Exception exception) => exception is SlackUnavailableException or SlackConfigurationException;
+}

@@ -1,0 +1,112 @@
+using GkeEventNotifier.Decoding;
+using GkeEventNotifier.Enrichment;
+using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Ingress;
+using GkeEventNotifier.Rendering;
+using GkeEventNotifier.Slack;
+using Microsoft.Extensions.Logging;
+
+namespace GkeEventNotifier.Pipeline;
+
+/// <summary>
+/// One Pub/Sub message through the stages: decode → filter → enrich → render → notify.
+/// Returns how the message ended; throws only what a retry can fix (see <see cref="DeliveryPolicy"/>).
+/// </summary>
+internal sealed partial class EventPipeline(
+    IEventFilter filter,
+    IEnumerable<IEventEnricher> enrichers,
+    SlackNotifier notifier,
+    ILogger<EventPipeline> logger)
+{
+    private readonly IEventEnricher[] enrichers = enrichers.ToArray();
+
+    public async Task<PipelineOutcome> HandleAsync(PubSubMessage message, CancellationToken cancellationToken)
+    {
+        var outcome = await ProcessAsync(message, cancellationToken);
+        Log(message.MessageId, outcome);
+        return outcome;
+    }
+
+    private async Task<PipelineOutcome> ProcessAsync(PubSubMessage message, CancellationToken cancellationToken)
+    {
+        var decoded = Decode(message);
+        if (decoded is not DecodeResult.EventEntry { Entry: var entry })
+        {
+            return decoded switch
+            {
+                DecodeResult.NotAnEvent notAnEvent => PipelineOutcome.NotAnEvent($"insertId '{notAnEvent.InsertId}': {notAnEvent.Description}"),
+                DecodeResult.Invalid invalid => PipelineOutcome.Poison(invalid.Reason),
+                _ => PipelineOutcome.Poison("unrecognised decode result"),
+            };
+        }
+
+        if (!filter.Matches(entry.Raw))
+        {
+            return PipelineOutcome.Filtered(Describe(entry));
+        }
+
+        var alert = new Alert(entry, await EnrichAsync(entry, cancellationToken));
+        await notifier.NotifyAsync(AlertRenderer.Render(alert), cancellationToken);
+        return PipelineOutcome.Alerted(Describe(entry));
+    }
+
+    /// <summary>base64 → LogEntry → event. Bad data here can never improve, so it is poison, not a retry.</summary>
+    internal static DecodeResult Decode(PubSubMessage message)
+    {
+        if (string.IsNullOrEmpty(message.Data))
+        {
+            return new DecodeResult.Invalid("message has no data");
+        }
+
+        var bytes = new byte[(message.Data.Length * 3 / 4) + 3];
+        return Convert.TryFromBase64String(message.Data, bytes, out var written)
+            ? LogEntryDecoder.Decode(bytes.AsMemory(0, written))
+            : new DecodeResult.Invalid("message data is not valid base64");
+    }
+
+    private async Task<IReadOnlyList<Finding>> EnrichAsync(EventLogEntry entry, CancellationToken cancellationToken)
+    {
+        var findings = new List<Finding>();
+        foreach (var enricher in enrichers)
+        {
+            if (enricher.AppliesTo(entry))
+            {
+                findings.AddRange(await enricher.EnrichAsync(entry, cancellationToken));
+            }
+        }
+
+        return findings;
+    }
+
+    private static string Describe(EventLogEntry entry)
+    {
+        var involved = entry.Event.InvolvedObject;
+        var name = involved.Namespace is { Length: > 0 } ns ? $"{ns}/{involved.Name}" : involved.Name;
+        return $"{entry.Event.Reason} on {involved.Kind} {name} in {entry.Cluster}";
+    }
+
+    private void Log(string messageId, PipelineOutcome outcome)
+    {
+        switch (outcome.Kind)
+        {
+            case OutcomeKind.Poison:
+                LogPoison(logger, messageId, outcome.Detail);
+                break;
+            case OutcomeKind.Alerted:
+                LogAlerted(logger, messageId, outcome.Detail);
+                break;
+            default:
+                LogHandled(logger, messageId, outcome.Kind, outcome.Detail);
+                break;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} can never become an alert and is acknowledged: {Reason}")]
+    private static partial void LogPoison(ILogger logger, string messageId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} alerted: {Event}")]
+    private static partial void LogAlerted(ILogger logger, string messageId, string @event);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} acknowledged ({Outcome}): {Detail}")]
+    private static partial void LogHandled(ILogger logger, string messageId, OutcomeKind outcome, string detail);
+}

@@ -1,0 +1,24 @@
+namespace GkeEventNotifier.Pipeline;
+
+/// <summary>How one Pub/Sub message ended. Every kind here is acknowledged; failures a retry can fix are exceptions instead.</summary>
+public sealed record PipelineOutcome(OutcomeKind Kind, string Detail)
+{
+    public static PipelineOutcome Alerted(string detail) => new(OutcomeKind.Alerted, detail);
+
+    public static PipelineOutcome Filtered(string detail) => new(OutcomeKind.Filtered, detail);
+
+    public static PipelineOutcome NotAnEvent(string detail) => new(OutcomeKind.NotAnEvent, detail);
+
+    public static PipelineOutcome Poison(string reason) => new(OutcomeKind.Poison, reason);
+
+    public static PipelineOutcome Duplicate(string detail) => new(OutcomeKind.Duplicate, detail);
+}
+
+public enum OutcomeKind
+{
+    Alerted,
+    Filtered,
+    NotAnEvent,
+    Poison,
+    Duplicate,
+}

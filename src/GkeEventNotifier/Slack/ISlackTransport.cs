@@ -1,0 +1,9 @@
+namespace GkeEventNotifier.Slack;
+
+/// <summary>One attempt to hand a message to Slack, classified; the retry policy sits above it.</summary>
+internal interface ISlackTransport
+{
+    bool IsWebhook { get; }
+
+    Task<SlackAttempt> SendAsync(SlackMessage message, CancellationToken cancellationToken);
+}

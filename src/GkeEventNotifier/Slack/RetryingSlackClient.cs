@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace GkeEventNotifier.Slack;
+
+/// <summary>
+/// Sends through a transport and retries what a retry can fix, all inside one time budget (SLACK_TIMEOUT_SECONDS):
+/// HTTP 429 waits for Retry-After; 5xx, <c>internal_error</c>-class answers and network errors back off exponentially.
+/// When the budget runs out the alert is not dropped: <see cref="SlackUnavailableException"/> makes the function answer
+/// 5xx and Pub/Sub delivers the message again later. Refusals are never retried.
+/// </summary>
+internal sealed partial class RetryingSlackClient : ISlackClient
+{
+    private readonly ISlackTransport transport;
+    private readonly ILogger<RetryingSlackClient> logger;
+    private readonly ResiliencePipeline<SlackAttempt> pipeline;
+
+    public RetryingSlackClient(ISlackTransport transport, SlackOptions options, TimeProvider timeProvider, ILogger<RetryingSlackClient> logger)
+    {
+        this.transport = transport;
+        this.logger = logger;
+        pipeline = BuildPipeline(options, timeProvider);
+    }
+
+    public bool IsConnected => true;
+
+    public async Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken)
+    {
+        SlackAttempt attempt;
+        try
+        {
+            attempt = await pipeline.ExecuteAsync(async token => await transport.SendAsync(message, token), cancellationToken);
+        }
+        catch (TimeoutRejectedException e)
+        {
+            throw new SlackUnavailableException("no answer within the time budget (SLACK_TIMEOUT_SECONDS)", e);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new SlackUnavailableException($"network error: {e.HttpRequestError}", e);
+        }
+
+        return attempt.Kind switch
+        {
+            SlackAttemptKind.Ok => attempt.Result ?? SlackPostResult.Unknown,
+            SlackAttemptKind.Payload => throw new SlackPayloadException(attempt.Error),
+            SlackAttemptKind.Configuration => throw Misconfigured(attempt.Error),
+            _ => throw new SlackUnavailableException($"still failing after retries: {attempt.Error}"),
+        };
+    }
+
+    private SlackConfigurationException Misconfigured(string error)
+    {
+        var (setting, advice) = SlackErrorClassifier.Remedy(error, transport.IsWebhook);
+        return new SlackConfigurationException(error, setting, advice);
+    }
+
+    private ResiliencePipeline<SlackAttempt> BuildPipeline(SlackOptions options, TimeProvider timeProvider) =>
+        new ResiliencePipelineBuilder<SlackAttempt> { TimeProvider = timeProvider }
+            .AddTimeout(options.Timeout)
+            .AddRetry(new RetryStrategyOptions<SlackAttempt>
+            {
+                MaxRetryAttempts = 8,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseRetryDelay,
+                MaxDelay = TimeSpan.FromSeconds(20),
+                ShouldHandle = new PredicateBuilder<SlackAttempt>()
+                    .HandleResult(attempt => attempt.IsRetryable)
+                    .Handle<HttpRequestException>()
+                    .Handle<TimeoutRejectedException>(),
+                DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result?.RetryAfter),
+                OnRetry = args =>
+                {
+                    LogRetry(logger, args.AttemptNumber + 1, args.Outcome.Result?.Error ?? args.Outcome.Exception?.GetType().Name ?? "", args.RetryDelay.TotalSeconds);
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .AddTimeout(TimeSpan.FromSeconds(Math.Min(10, options.TimeoutSeconds)))
+            .Build();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack call failed ({Error}); retry {Attempt} in {DelaySeconds:0.0} s")]
+    private static partial void LogRetry(ILogger logger, int attempt, string error, double delaySeconds);
+}
