@@ -5,8 +5,12 @@
 # `dotnet publish -nologo --verbosity minimal --configuration Release --output DIR --no-restore PROJECT $GOOGLE_BUILD_ARGS`)
 # and started as its entrypoint starts them (`cd DIR && dotnet NAME.dll`, PORT and DOTNET_RUNNING_IN_CONTAINER set).
 # For each start: milliseconds from process start to the first 2xx answer to a Pub/Sub CloudEvent, and the peak
-# resident memory (VmHWM from /proc) after that answer. Each app is measured with plain publish and with
-# ReadyToRun (GOOGLE_BUILD_ARGS="-p:PublishReadyToRun=true -r linux-x64").
+# resident memory (VmHWM from /proc) after that answer. Each app is measured in three builds:
+#   plain           no build settings;
+#   r2r-build-args  GOOGLE_BUILD_ARGS="-p:PublishReadyToRun=true -r linux-x64" (appended to publish only, as the
+#                   buildpack does; the restore before it knows no runtime identifier, so expect NETSDK1047);
+#   r2r-build-env   build environment PublishReadyToRun=true RuntimeIdentifier=linux-x64 (gcloud
+#                   --set-build-env-vars): MSBuild reads environment variables as properties, so restore sees them too.
 #
 # Usage: scripts/measure-cold-start.sh [RUNS]   (default 7; medians are reported)
 # Needs: dotnet (the SDK from global.json), curl, and gcloud for the upload file list (else the same allow-list is
@@ -16,7 +20,6 @@ set -euo pipefail
 RUNS=${1:-7}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILDABLE=src/GkeEventNotifier.Function/GkeEventNotifier.Function.csproj
-READY_TO_RUN_ARGS="-p:PublishReadyToRun=true -r linux-x64"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/cold-start.XXXXXX")
 APP_PID=""
 
@@ -63,12 +66,16 @@ app.Run($"http://0.0.0.0:{Environment.GetEnvironmentVariable("PORT") ?? "8080"}"
 CS
 }
 
-# publish SOURCE_DIR PROJECT OUTPUT [GOOGLE_BUILD_ARGS]: the buildpack's two commands, verbatim (args appended unquoted).
+# publish SOURCE_DIR PROJECT OUTPUT MODE: the buildpack's two commands, verbatim, in the build environment of MODE.
 publish() {
-  local source=$1 project=$2 output=$3 build_args=${4:-}
-  (cd "$source" && dotnet restore "$project" >"$output.restore.log" 2>&1 &&
+  local source=$1 project=$2 output=$3 mode=$4 build_args="" build_env=()
+  case $mode in
+    r2r-build-args) build_args="-p:PublishReadyToRun=true -r linux-x64" ;;
+    r2r-build-env) build_env=(PublishReadyToRun=true RuntimeIdentifier=linux-x64) ;;
+  esac
+  (cd "$source" && env ${build_env[@]+"${build_env[@]}"} dotnet restore "$project" >"$output.restore.log" 2>&1 &&
     # shellcheck disable=SC2086 # GOOGLE_BUILD_ARGS is appended word-split, as the buildpack's bash -c does.
-    dotnet publish -nologo --verbosity minimal --configuration Release --output "$output" --no-restore "$project" $build_args \
+    env ${build_env[@]+"${build_env[@]}"} dotnet publish -nologo --verbosity minimal --configuration Release --output "$output" --no-restore "$project" $build_args \
       >"$output.publish.log" 2>&1)
 }
 
@@ -84,9 +91,10 @@ JSON
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-# start_once DIR DLL BODY_FILE → prints "MS KIB": ms to the first 2xx answer, peak RSS after it.
+# start_once DIR DLL BODY_FILE → prints "MS KIB CPU_MS": ms to the first 2xx answer, peak RSS after it, and the CPU
+# time (user + system, all threads) the process had used by then, which another build on the machine inflates less.
 start_once() {
-  local directory=$1 dll=$2 body=$3 port start now code rss
+  local directory=$1 dll=$2 body=$3 port start now code rss cpu
   port=$(free_port)
   start=$(date +%s%N)
   (cd "$directory" && exec env -u SLACK_BOT_TOKEN -u SLACK_WEBHOOK_URL -u SLACK_CHANNEL -u ASPNETCORE_URLS \
@@ -105,25 +113,41 @@ start_once() {
   done
   now=$(date +%s%N)
   rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$APP_PID/status")
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz)}' "/proc/$APP_PID/stat")
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
-  echo "$(((now - start) / 1000000)) $rss"
+  echo "$(((now - start) / 1000000)) $rss $cpu"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
-# measure NAME DIR DLL → one table row "NAME MEDIAN_MS MIN_MS MEDIAN_RSS_MIB"
+# summarize NAME SAMPLES → one table row "NAME MEDIAN_MS MIN_MS MEDIAN_CPU_MS MEDIAN_RSS_MIB"
+summarize() {
+  local ms rss cpu
+  ms=$(awk 'NF {print $1}' <<<"$2")
+  rss=$(awk 'NF {print $2}' <<<"$2")
+  cpu=$(awk 'NF {print $3}' <<<"$2")
+  printf '%s %s %s %s %s\n' "$1" "$(median <<<"$ms")" "$(sort -n <<<"$ms" | head -1)" "$(median <<<"$cpu")" \
+    "$(($(median <<<"$rss") / 1024))"
+}
+
+# measure MODE → two rows (function, bare). Starts alternate (and swap order every round), so load from anything
+# else on the machine falls on both apps alike; one uncounted start of each warms the disk cache.
 measure() {
-  local name=$1 directory=$2 dll=$3 samples="" i
-  local sample
-  start_once "$directory" "$dll" "$WORK/event.json" >/dev/null || return 1 # warms the disk cache; not counted
+  local mode=$1 function_samples="" bare_samples="" sample i
+  local function_app=("$WORK/function-$mode" GkeEventNotifier.Function.dll) bare_app=("$WORK/bare-$mode" Bare.dll)
+  start_once "${function_app[@]}" "$WORK/event.json" >/dev/null || return 1
+  start_once "${bare_app[@]}" "$WORK/event.json" >/dev/null || return 1
   for ((i = 0; i < RUNS; i++)); do
-    sample=$(start_once "$directory" "$dll" "$WORK/event.json") || return 1
-    samples+="$sample"$'\n'
+    if ((i % 2 == 0)); then
+      sample=$(start_once "${function_app[@]}" "$WORK/event.json") || return 1; function_samples+="$sample"$'\n'
+      sample=$(start_once "${bare_app[@]}" "$WORK/event.json") || return 1; bare_samples+="$sample"$'\n'
+    else
+      sample=$(start_once "${bare_app[@]}" "$WORK/event.json") || return 1; bare_samples+="$sample"$'\n'
+      sample=$(start_once "${function_app[@]}" "$WORK/event.json") || return 1; function_samples+="$sample"$'\n'
+    fi
   done
-  local ms rss
-  ms=$(awk 'NF {print $1}' <<<"$samples")
-  rss=$(awk 'NF {print $2}' <<<"$samples")
-  printf '%s %s %s %s\n' "$name" "$(median <<<"$ms")" "$(sort -n <<<"$ms" | head -1)" "$(($(median <<<"$rss") / 1024))"
+  summarize "function/$mode" "$function_samples"
+  summarize "bare/$mode" "$bare_samples"
 }
 
 event_body >"$WORK/event.json"
@@ -132,36 +156,38 @@ copy_function_source "$WORK/function-src"
 create_bare_app "$WORK/bare-src"
 
 rows=()
-for mode in plain ready-to-run; do
-  args=""; [[ $mode == ready-to-run ]] && args=$READY_TO_RUN_ARGS
+MODES=(plain r2r-build-args r2r-build-env)
+for mode in "${MODES[@]}"; do
   ok=true
-  log "publishing ($mode${args:+: GOOGLE_BUILD_ARGS=\"$args\"})"
-  if ! publish "$WORK/function-src" "$BUILDABLE" "$WORK/function-$mode" "$args"; then
+  log "publishing ($mode)"
+  if ! publish "$WORK/function-src" "$BUILDABLE" "$WORK/function-$mode" "$mode"; then
     log "function publish failed ($mode):"; grep -h -m3 -E 'error' "$WORK/function-$mode".*.log >&2 || true; ok=false
   fi
-  if ! publish "$WORK/bare-src" Bare/Bare.csproj "$WORK/bare-$mode" "$args"; then
+  if ! publish "$WORK/bare-src" Bare/Bare.csproj "$WORK/bare-$mode" "$mode"; then
     log "bare publish failed ($mode):"; grep -h -m3 -E 'error' "$WORK/bare-$mode".*.log >&2 || true; ok=false
   fi
   $ok || continue
-  log "measuring $mode ($RUNS starts each, after one uncounted start)"
-  row=$(measure "function/$mode" "$WORK/function-$mode" GkeEventNotifier.Function.dll) || { log "function did not start ($mode)"; exit 1; }
-  rows+=("$row")
-  row=$(measure "bare/$mode" "$WORK/bare-$mode" Bare.dll) || { log "bare app did not start ($mode)"; exit 1; }
-  rows+=("$row")
+  log "measuring $mode ($RUNS starts of each app, alternating, after one uncounted start)"
+  pair=$(measure "$mode") || { log "an app did not answer ($mode)"; exit 1; }
+  while IFS= read -r row; do rows+=("$row"); done <<<"$pair"
 done
 
-printf '\n%-22s %10s %8s %14s\n' app "median ms" "min ms" "peak RSS MiB"
-for row in "${rows[@]}"; do read -r n m lo r <<<"$row"; printf '%-22s %10s %8s %14s\n' "$n" "$m" "$lo" "$r"; done
-printf '\nratio function / bare (median start, median peak RSS):\n'
-for mode in plain ready-to-run; do
+printf '\n%-24s %10s %8s %12s %14s\n' app "median ms" "min ms" "median CPU ms" "peak RSS MiB"
+for row in "${rows[@]}"; do
+  read -r n m lo c r <<<"$row"
+  printf '%-24s %10s %8s %12s %14s\n' "$n" "$m" "$lo" "$c" "$r"
+done
+printf '\nload average while measuring: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '\nratio function / bare (medians):\n'
+for mode in "${MODES[@]}"; do
   f=""; b=""
   for row in "${rows[@]}"; do
-    read -r n m _ r <<<"$row"
-    [[ $n == function/$mode ]] && f="$m $r"
-    [[ $n == bare/$mode ]] && b="$m $r"
+    read -r n m _ c r <<<"$row"
+    [[ $n == function/$mode ]] && f="$m $c $r"
+    [[ $n == bare/$mode ]] && b="$m $c $r"
   done
   [[ -n $f && -n $b ]] || continue
-  read -r fm fr <<<"$f"; read -r bm br <<<"$b"
-  awk -v mode="$mode" -v fm="$fm" -v bm="$bm" -v fr="$fr" -v br="$br" \
-    'BEGIN {printf "%-14s start %.2fx   memory %.2fx\n", mode, fm / bm, fr / br}'
+  read -r fm fc fr <<<"$f"; read -r bm bc br <<<"$b"
+  awk -v mode="$mode" -v fm="$fm" -v bm="$bm" -v fc="$fc" -v bc="$bc" -v fr="$fr" -v br="$br" \
+    'BEGIN {printf "%-16s start %.2fx   CPU %.2fx   memory %.2fx\n", mode, fm / bm, fc / bc, fr / br}'
 done
