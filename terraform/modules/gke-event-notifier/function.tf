@@ -6,8 +6,12 @@ locals {
   function_project = "src/GkeEventNotifier.Function/GkeEventNotifier.Function.csproj"
 
   # The repository holds several projects; the buildpack needs to be told which one is the function.
+  # ReadyToRun goes in as build environment, not GOOGLE_BUILD_ARGS: the buildpack appends those to `dotnet publish
+  # --no-restore` only, and a publish for linux-x64 fails (NETSDK1047) after a restore that did not know it.
+  # MSBuild reads environment variables as properties, so restore and publish both see these.
   build_environment = merge(
     { GOOGLE_BUILDABLE = local.function_project },
+    var.ready_to_run ? { PublishReadyToRun = "true", RuntimeIdentifier = "linux-x64" } : {},
     var.build_args == "" ? {} : { GOOGLE_BUILD_ARGS = var.build_args },
   )
 

@@ -1,16 +1,15 @@
 namespace GkeEventNotifier.Tests.Deploy;
 
 /// <summary>
-/// The function published once per test run the way the .NET buildpack publishes it: the files gcloud would upload
-/// are copied to a temporary directory, then <c>dotnet restore</c> and
-/// <c>dotnet publish -nologo --verbosity minimal --configuration Release --output DIR --no-restore</c> run on the
-/// GOOGLE_BUILDABLE project. (The buildpack also passes <c>--packages LAYER</c>; the machine's package cache stands in
-/// for that layer so the test does not download every package again.)
+/// The function published once per test run the way the .NET buildpack publishes it for the README's deploy command:
+/// the files gcloud would upload are copied to a temporary directory, then <c>dotnet restore PROJECT</c> and
+/// <c>dotnet publish -nologo --verbosity minimal --configuration Release --output DIR --no-restore PROJECT
+/// $GOOGLE_BUILD_ARGS</c> run with the command's build environment (PROJECT is its GOOGLE_BUILDABLE). The buildpack
+/// also passes <c>--packages LAYER</c>; the machine's package cache stands in for that layer so the test does not
+/// download every package again.
 /// </summary>
 public sealed class PublishedFunctionFixture : IAsyncLifetime
 {
-    public const string Buildable = "src/GkeEventNotifier.Function/GkeEventNotifier.Function.csproj";
-
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(10);
 
     private DirectoryInfo? _workspace;
@@ -59,20 +58,23 @@ public sealed class PublishedFunctionFixture : IAsyncLifetime
 
     private async Task PublishAsync(string source)
     {
-        await DotnetAsync(source, ["restore", Buildable]);
+        var build = ReadmeDeployCommand.Read().BuildEnvironment;
+        var project = build["GOOGLE_BUILDABLE"];
+        var buildArgs = build.GetValueOrDefault("GOOGLE_BUILD_ARGS", "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var environment = build.Where(v => !v.Key.StartsWith("GOOGLE_", StringComparison.Ordinal))
+            .ToDictionary(v => v.Key, string? (v) => v.Value);
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        environment["DOTNET_NOLOGO"] = "1";
+
+        await DotnetAsync(source, ["restore", project], environment);
         await DotnetAsync(source, [
             "publish", "-nologo", "--verbosity", "minimal", "--configuration", "Release",
-            "--output", PublishDirectory, "--no-restore", Buildable,
-        ]);
+            "--output", PublishDirectory, "--no-restore", project, .. buildArgs,
+        ], environment);
     }
 
-    private async Task DotnetAsync(string workingDirectory, string[] arguments)
+    private async Task DotnetAsync(string workingDirectory, string[] arguments, Dictionary<string, string?> environment)
     {
-        var environment = new Dictionary<string, string?>
-        {
-            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-            ["DOTNET_NOLOGO"] = "1",
-        };
         var result = await ExternalTool.RunAsync(DotnetPath, arguments, workingDirectory, environment, StepTimeout, CancellationToken.None);
         if (result.ExitCode != 0)
         {

@@ -26,18 +26,15 @@ public sealed class ReadmeGcloudCommandsParseTests
     [Fact]
     public void ReadmeDeployCommand_BuildsTheFunctionProjectAsAGen2FunctionWithRetriesAndTheSlackSecret()
     {
-        var deploy = Assert.Single(
-            ReadmeGcloudCommands.Read(File.ReadAllText(RepositoryRoot.Combine("README.md"))),
-            command => command.StartsWith("gcloud functions deploy ", StringComparison.Ordinal));
-        var arguments = ReadmeGcloudCommands.Arguments(deploy);
+        var deploy = ReadmeDeployCommand.Read();
 
-        Assert.Contains("--gen2", arguments);
-        Assert.Contains("--runtime=dotnet10", arguments);
-        Assert.Contains("--retry", arguments);
-        Assert.Contains($"--set-build-env-vars=GOOGLE_BUILDABLE={FunctionProject}", arguments);
-        Assert.Contains("--set-secrets=SLACK_BOT_TOKEN=gke-events-slack:latest", arguments);
-        Assert.Contains(arguments, a => a.StartsWith("--trigger-topic=", StringComparison.Ordinal));
-        Assert.Contains(arguments, a => a.StartsWith("--service-account=", StringComparison.Ordinal));
+        Assert.Contains("--gen2", deploy.Arguments);
+        Assert.Contains("--runtime=dotnet10", deploy.Arguments);
+        Assert.Contains("--retry", deploy.Arguments);
+        Assert.Contains("--set-secrets=SLACK_BOT_TOKEN=gke-events-slack:latest", deploy.Arguments);
+        Assert.Contains(deploy.Arguments, a => a.StartsWith("--trigger-topic=", StringComparison.Ordinal));
+        Assert.Contains(deploy.Arguments, a => a.StartsWith("--service-account=", StringComparison.Ordinal));
+        Assert.Equal(FunctionProject, deploy.BuildEnvironment.GetValueOrDefault("GOOGLE_BUILDABLE"));
         Assert.True(File.Exists(RepositoryRoot.Combine(FunctionProject)), $"GOOGLE_BUILDABLE names a missing project: {FunctionProject}");
     }
 }
