@@ -1,6 +1,13 @@
-using GkeEventNotifier.Cli;
 using Microsoft.Extensions.Configuration;
 
-// gke-events: the product's pipeline on a laptop. Settings come from the same environment variables as the function.
-var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
-return await CliApp.RunAsync(args, new CliConsole(Console.In, Console.Out, Console.Error), configuration, CancellationToken.None);
+namespace GkeEventNotifier.Cli;
+
+/// <summary>gke-events: the product's pipeline on a laptop. Settings come from the same environment variables as the function.</summary>
+internal static class GkeEventsProgram
+{
+    public static Task<int> Main(string[] args)
+    {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        return CliApp.RunAsync(args, new CliConsole(Console.In, Console.Out, Console.Error), configuration, CancellationToken.None);
+    }
+}

@@ -63,7 +63,7 @@ public static class IngressReader
 
             cloudEvent.Validate();
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
             return new IngressResult.Rejected($"binary-mode CloudEvent with invalid ce-* headers: {e.Message}");
         }
@@ -86,7 +86,7 @@ public static class IngressReader
         {
             cloudEvent = Formatter.DecodeStructuredModeMessage(request.Body, new ContentType(request.ContentType!), extensionAttributes: null);
         }
-        catch (Exception e) when (e is ArgumentException or JsonException or FormatException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException or FormatException)
         {
             return new IngressResult.Rejected($"structured CloudEvent that cannot be read: {e.Message}");
         }

@@ -29,13 +29,29 @@ internal sealed partial class RetryingSlackClient : ISlackClient
     public async Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken)
     {
         SlackAttempt attempt;
+        string? lastError = null;
         try
         {
-            attempt = await pipeline.ExecuteAsync(async token => await transport.SendAsync(message, token), cancellationToken);
+            attempt = await pipeline.ExecuteAsync(
+                async token =>
+                {
+                    try
+                    {
+                        var result = await transport.SendAsync(message, token);
+                        lastError = result.Error;
+                        return result;
+                    }
+                    catch (HttpRequestException e)
+                    {
+                        lastError = $"network error: {e.HttpRequestError}";
+                        throw;
+                    }
+                },
+                cancellationToken);
         }
         catch (TimeoutRejectedException e)
         {
-            throw new SlackUnavailableException("no answer within the time budget (SLACK_TIMEOUT_SECONDS)", e);
+            throw new SlackUnavailableException($"no success within the time budget (SLACK_TIMEOUT_SECONDS); last error: {lastError ?? "no answer"}", e);
         }
         catch (HttpRequestException e)
         {

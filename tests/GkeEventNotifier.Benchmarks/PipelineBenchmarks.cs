@@ -1,0 +1,59 @@
+using System.Text;
+using BenchmarkDotNet.Attributes;
+using GkeEventNotifier.Configuration;
+using GkeEventNotifier.Ingress;
+using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Slack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace GkeEventNotifier.Benchmarks;
+
+/// <summary>
+/// Time and allocations per event through the whole pipeline (decode → filter → enrich → render → notify), for an
+/// entry the filter drops and one that becomes an alert. Slack is replaced by a sink that only serialises the payload,
+/// so the figures are the function's own cost, not the network's.
+/// </summary>
+[MemoryDiagnoser]
+public class PipelineBenchmarks
+{
+    private EventPipeline pipeline = null!;
+    private PubSubMessage dropped = null!;
+    private PubSubMessage alerted = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
+            .AddGkeEventNotifier(new ConfigurationBuilder().Build());
+        services.Replace(ServiceDescriptor.Singleton<ISlackClient, SerializingSlackSink>());
+        pipeline = services.BuildServiceProvider().GetRequiredService<EventPipeline>();
+        dropped = Message(BenchmarkEntries.DroppedPulled);
+        alerted = Message(BenchmarkEntries.AlertedEvicted);
+    }
+
+    [Benchmark(Baseline = true, Description = "dropped by the filter (Normal Pulled)")]
+    public Task<PipelineOutcome> Dropped() => pipeline.HandleAsync(dropped, CancellationToken.None);
+
+    [Benchmark(Description = "alerted (Evicted → Block Kit)")]
+    public Task<PipelineOutcome> Alerted() => pipeline.HandleAsync(alerted, CancellationToken.None);
+
+    private static PubSubMessage Message(string json) =>
+        new("1", Convert.ToBase64String(Encoding.UTF8.GetBytes(json)), new Dictionary<string, string>());
+
+    private sealed class SerializingSlackSink : ISlackClient
+    {
+        public bool IsConnected => true;
+
+        public Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken)
+        {
+            _ = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
+            return Task.FromResult(SlackPostResult.Unknown);
+        }
+    }
+}

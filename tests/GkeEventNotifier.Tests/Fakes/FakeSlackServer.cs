@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GkeEventNotifier.Tests.Fakes;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that plays Slack: the Web API (<c>/api/chat.postMessage</c>, …) and incoming
+/// webhooks (<c>/services/…</c>). It records every request and answers from a script (default: success), so tests can
+/// assert on the exact request and drive the client through 429s, 5xx and <c>ok:false</c> answers.
+/// </summary>
+public sealed class FakeSlackServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<Func<RecordedRequest, SlackReply>> script = new();
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private int ts;
+
+    private FakeSlackServer(WebApplication app)
+    {
+        this.app = app;
+    }
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public Uri ApiUri => new(BaseUri, "api/");
+
+    public Uri WebhookUri => new(BaseUri, "services/T0FAKE/B0FAKE/fake-webhook-secret");
+
+    public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
+
+    /// <summary>Replies for the next requests, in order; when the script runs out, every request succeeds.</summary>
+    public FakeSlackServer Then(params SlackReply[] replies)
+    {
+        foreach (var reply in replies)
+        {
+            script.Enqueue(_ => reply);
+        }
+
+        return this;
+    }
+
+    /// <summary>A reply computed from the request (for example, fail only Block Kit messages).</summary>
+    public FakeSlackServer ThenWhen(Func<RecordedRequest, SlackReply> reply)
+    {
+        script.Enqueue(reply);
+        return this;
+    }
+
+    /// <summary>Replaces the default answer for every request after the script (e.g. an outage until <see cref="Recover"/>).</summary>
+    public Func<RecordedRequest, SlackReply>? Default { get; set; }
+
+    public void Recover() => Default = null;
+
+    public static async Task<FakeSlackServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var server = new FakeSlackServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
+        var body = await reader.ReadToEndAsync();
+        var recorded = new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path.Value ?? "",
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body);
+        requests.Enqueue(recorded);
+        var reply = script.TryDequeue(out var next) ? next(recorded) : Default?.Invoke(recorded) ?? DefaultReply(recorded);
+        if (reply.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(reply.Delay, context.RequestAborted);
+        }
+
+        context.Response.StatusCode = reply.Status;
+        if (reply.RetryAfterSeconds is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        context.Response.ContentType = reply.Body.StartsWith('{') ? "application/json; charset=utf-8" : "text/html";
+        await context.Response.WriteAsync(reply.Body);
+    }
+
+    private SlackReply DefaultReply(RecordedRequest request)
+    {
+        if (request.Path.StartsWith("/services/", StringComparison.Ordinal))
+        {
+            return SlackReply.WebhookOk;
+        }
+
+        var next = Interlocked.Increment(ref ts);
+        var channel = request.Json is { } json && json.TryGetProperty("channel", out var c) ? c.GetString() : "C0FAKE";
+        return SlackReply.Json($$"""{"ok":true,"channel":"{{channel}}","ts":"1700000000.{{next:D6}}"}""");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
+
+/// <summary>One request the fake Slack received.</summary>
+public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    public JsonElement? Json
+    {
+        get
+        {
+            try
+            {
+                return JsonDocument.Parse(Body).RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+    }
+
+    public bool HasBlocks => Json is { } json && json.TryGetProperty("attachments", out _);
+}
+
+/// <summary>A scripted answer.</summary>
+public sealed record SlackReply(int Status, string Body, int? RetryAfterSeconds = null, TimeSpan Delay = default)
+{
+    public static readonly SlackReply WebhookOk = new(200, "ok");
+
+    public static SlackReply Json(string body) => new(200, body);
+
+    public static SlackReply Error(string error) => new(200, $$"""{"ok":false,"error":"{{error}}"}""");
+
+    public static SlackReply RateLimited(int retryAfterSeconds) => new(429, """{"ok":false,"error":"ratelimited"}""", retryAfterSeconds);
+
+    public static SlackReply ServerError(int status = 500) => new(status, "<html>upstream error</html>");
+}

@@ -1,0 +1,53 @@
+using GkeEventNotifier.Configuration;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace GkeEventNotifier.Tests.Host;
+
+/// <summary>
+/// The real function host in memory: the same Program, with settings given as environment variables would be,
+/// logs captured by a FakeLogCollector and console-mode alerts captured in <see cref="Stdout"/>.
+/// </summary>
+public sealed class FunctionFactory(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    public StringWriter Stdout { get; } = new();
+
+    public FakeLogCollector Logs => Services.GetFakeLogCollector();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings ?? new Dictionary<string, string?>()));
+        builder.ConfigureTestServices(collection =>
+        {
+            collection.AddSingleton(new ConsoleOutput(Stdout));
+            collection.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+            services?.Invoke(collection);
+        });
+    }
+
+    public static FunctionFactory WithSlack(FakeSlackServerSettings slack, Action<IServiceCollection>? services = null) => new(slack.Settings, services);
+}
+
+/// <summary>Settings that point the function at a fake Slack server.</summary>
+public sealed record FakeSlackServerSettings(IReadOnlyDictionary<string, string?> Settings)
+{
+    public static FakeSlackServerSettings BotToken(Fakes.FakeSlackServer server, string channel = "C0ALERTS", int timeoutSeconds = 5) => new(new Dictionary<string, string?>
+    {
+        ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
+        ["SLACK_CHANNEL"] = channel,
+        ["SLACK_API_URL"] = server.ApiUri.AbsoluteUri,
+        ["SLACK_TIMEOUT_SECONDS"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    public static FakeSlackServerSettings Webhook(Fakes.FakeSlackServer server) => new(new Dictionary<string, string?>
+    {
+        ["SLACK_WEBHOOK_URL"] = server.WebhookUri.AbsoluteUri,
+        ["SLACK_TIMEOUT_SECONDS"] = "5",
+    });
+}

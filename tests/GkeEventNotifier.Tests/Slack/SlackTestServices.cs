@@ -1,0 +1,39 @@
+using GkeEventNotifier.Configuration;
+using GkeEventNotifier.Slack;
+using GkeEventNotifier.Tests.Fakes;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace GkeEventNotifier.Tests.Slack;
+
+/// <summary>The library's real Slack wiring against a fake Slack server, with short backoff so retries are quick.</summary>
+internal static class SlackTestServices
+{
+    public static ServiceProvider BotToken(FakeSlackServer server, int timeoutSeconds = 5) => Build(new Dictionary<string, string?>
+    {
+        ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
+        ["SLACK_CHANNEL"] = "C0ALERTS",
+        ["SLACK_API_URL"] = server.ApiUri.AbsoluteUri,
+        ["SLACK_TIMEOUT_SECONDS"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    public static ServiceProvider Webhook(FakeSlackServer server) => Build(new Dictionary<string, string?>
+    {
+        ["SLACK_WEBHOOK_URL"] = server.WebhookUri.AbsoluteUri,
+        ["SLACK_TIMEOUT_SECONDS"] = "5",
+    });
+
+    public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug));
+        services.AddGkeEventNotifier(configuration);
+        services.Configure<SlackOptions>(options => options.BaseRetryDelay = TimeSpan.FromMilliseconds(20));
+        return services.BuildServiceProvider();
+    }
+
+    public static SlackNotifier Notifier(this ServiceProvider provider) => provider.GetRequiredService<SlackNotifier>();
+}
