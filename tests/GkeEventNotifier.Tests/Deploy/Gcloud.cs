@@ -1,8 +1,8 @@
 namespace GkeEventNotifier.Tests.Deploy;
 
 /// <summary>
-/// The installed gcloud, run hermetically: a fresh configuration directory (so no account is ever active), no
-/// metadata-server probe, no prompts. A correct command then fails at authentication, a wrong one at parsing.
+/// The installed gcloud, run hermetically: a fresh configuration directory (so no account is ever active), a sample
+/// default project, no metadata-server probe, no prompts. A correct command then fails at authentication, a wrong one at parsing.
 /// </summary>
 internal sealed class Gcloud : IDisposable
 {
@@ -44,7 +44,8 @@ internal sealed class Gcloud : IDisposable
         ["CLOUDSDK_COMPONENT_MANAGER_DISABLE_UPDATE_CHECK"] = "true",
         ["CLOUDSDK_CORE_DISABLE_PROMPTS"] = "1",
         ["CLOUDSDK_CORE_ACCOUNT"] = null,
-        ["CLOUDSDK_CORE_PROJECT"] = null,
+        // A reader has a default project configured; commands that rely on it must get as far as authentication too.
+        ["CLOUDSDK_CORE_PROJECT"] = "sample-project",
         ["CLOUDSDK_AUTH_ACCESS_TOKEN_FILE"] = null,
         ["CLOUDSDK_AUTH_CREDENTIAL_FILE_OVERRIDE"] = null,
         ["GOOGLE_APPLICATION_CREDENTIALS"] = null,
