@@ -1,4 +1,5 @@
 using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Kubernetes;
 using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IEventFilter, BuiltInDefaultFilter>();
+        services.AddOomResolution(configuration);
         services.AddSlack(configuration);
         services.AddSingleton<EventPipeline>();
         return services;

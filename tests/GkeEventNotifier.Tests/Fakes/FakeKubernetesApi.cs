@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using k8s;
+using k8s.Models;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GkeEventNotifier.Tests.Fakes;
+
+/// <summary>
+/// A Kubernetes API server on 127.0.0.1 (random port, real HTTP or HTTPS) serving the few read paths the OOM look-up
+/// uses, with real fieldSelector semantics for <c>spec.nodeName</c>. Checks the bearer token (401 otherwise), counts
+/// requests and response bytes, and fails on demand: a 403 with a Kubernetes Status naming verb and resource, a 5xx, a delay.
+/// </summary>
+public sealed class FakeKubernetesApi : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, V1Pod> pods = new();
+    private readonly ConcurrentDictionary<string, V1ReplicaSet> replicaSets = new();
+    private readonly ConcurrentDictionary<string, V1Job> jobs = new();
+    private readonly ConcurrentQueue<string> requests = new();
+    private long responseBytes;
+
+    private FakeKubernetesApi(WebApplication app, string token)
+    {
+        this.app = app;
+        Token = token;
+    }
+
+    public string Token { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>Resources ("pods", "replicasets", "jobs") the caller may not read: 403 with a Status body, as RBAC answers.</summary>
+    public ISet<string> ForbiddenResources { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Answer every request with this status (a Status body) instead of data.</summary>
+    public HttpStatusCode? FailWith { get; set; }
+
+    /// <summary>Hold every answer this long (until the client gives up).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>Paths and queries received, in order.</summary>
+    public IReadOnlyList<string> Requests => requests.ToArray();
+
+    public int PodListCalls => requests.Count(r => r.StartsWith("/api/v1/pods", StringComparison.Ordinal));
+
+    public long ResponseBytes => Interlocked.Read(ref responseBytes);
+
+    public static async Task<FakeKubernetesApi> StartAsync(string token = "fake-cluster-token", X509Certificate2? tlsCertificate = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (tlsCertificate is not null)
+            {
+                listen.UseHttps(tlsCertificate);
+            }
+        }));
+        var fake = new FakeKubernetesApi(builder.Build(), token);
+        fake.app.Run(fake.HandleAsync);
+        await fake.app.StartAsync();
+        fake.BaseAddress = new Uri(fake.app.Urls.Single().Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
+        return fake;
+    }
+
+    public void AddPod(V1Pod pod) => pods[$"{pod.Metadata.NamespaceProperty}/{pod.Metadata.Name}"] = pod;
+
+    public void ClearPods() => pods.Clear();
+
+    public void AddReplicaSet(V1ReplicaSet replicaSet) => replicaSets[$"{replicaSet.Metadata.NamespaceProperty}/{replicaSet.Metadata.Name}"] = replicaSet;
+
+    public void AddJob(V1Job job) => jobs[$"{job.Metadata.NamespaceProperty}/{job.Metadata.Name}"] = job;
+
+    /// <summary>A kubeconfig file pointing at this server with its token, so tests exercise the KUBECONFIG path.</summary>
+    public string WriteKubeconfig(string directory, string? token = null)
+    {
+        var path = Path.Combine(directory, "kubeconfig");
+        File.WriteAllText(path, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: fake
+              cluster:
+                server: {BaseAddress.GetLeftPart(UriPartial.Authority)}
+            users:
+            - name: fake-user
+              user:
+                token: {token ?? Token}
+            contexts:
+            - name: fake
+              context:
+                cluster: fake
+                user: fake-user
+            current-context: fake
+            """);
+        return path;
+    }
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        requests.Enqueue(context.Request.Path + context.Request.QueryString);
+        if (Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(Delay, context.RequestAborted);
+        }
+
+        var (status, body) = Authorize(context) ?? Fail() ?? Route(context);
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(body);
+        Interlocked.Add(ref responseBytes, bytes.Length);
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private (HttpStatusCode, string)? Authorize(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString() == $"Bearer {Token}"
+            ? null
+            : (HttpStatusCode.Unauthorized, Status(HttpStatusCode.Unauthorized, "Unauthorized", "Unauthorized"));
+
+    private (HttpStatusCode, string)? Fail() =>
+        FailWith is { } status ? (status, Status(status, status.ToString(), "the fake API server was told to fail")) : null;
+
+    private (HttpStatusCode, string) Route(HttpContext context)
+    {
+        var parts = context.Request.Path.Value!.Trim('/').Split('/');
+        return parts switch
+        {
+            ["api", "v1", "pods"] => Read("pods", "list", () => KubernetesJson.Serialize(ListPods(context.Request.Query["fieldSelector"].ToString()))),
+            ["api", "v1", "namespaces", var ns, "pods", var name] => Get("pods", pods, ns, name),
+            ["apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Get("replicasets", replicaSets, ns, name),
+            ["apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Get("jobs", jobs, ns, name),
+            _ => (HttpStatusCode.NotFound, Status(HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource")),
+        };
+    }
+
+    private V1PodList ListPods(string fieldSelector)
+    {
+        const string NodeField = "spec.nodeName=";
+        var node = fieldSelector.StartsWith(NodeField, StringComparison.Ordinal) ? fieldSelector[NodeField.Length..] : null;
+        var items = pods.Values.Where(p => node is null || p.Spec.NodeName == node).OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
+        return new V1PodList { Items = items, ApiVersion = "v1", Kind = "PodList", Metadata = new V1ListMeta { ResourceVersion = "4242" } };
+    }
+
+    private (HttpStatusCode, string) Get<T>(string resource, ConcurrentDictionary<string, T> store, string ns, string name) =>
+        Read(resource, "get", () => store.TryGetValue($"{ns}/{name}", out var item) ? KubernetesJson.Serialize(item) : null, name);
+
+    private (HttpStatusCode, string) Read(string resource, string verb, Func<string?> body, string? name = null)
+    {
+        if (ForbiddenResources.Contains(resource))
+        {
+            var group = resource switch { "replicasets" => "apps", "jobs" => "batch", _ => "" };
+            var scope = verb == "list" ? "at the cluster scope" : "in the namespace";
+            return (HttpStatusCode.Forbidden, Status(HttpStatusCode.Forbidden, "Forbidden",
+                $"{resource}{(name is null ? "" : $" \"{name}\"")} is forbidden: User \"system:serviceaccount:ops:notifier\" cannot {verb} resource \"{resource}\" in API group \"{group}\" {scope}"));
+        }
+
+        return body() is { } json
+            ? (HttpStatusCode.OK, json)
+            : (HttpStatusCode.NotFound, Status(HttpStatusCode.NotFound, "NotFound", $"{resource} \"{name}\" not found"));
+    }
+
+    /// <summary>A meta/v1 Status as the API server sends it (KubernetesClient only reads this type, it cannot write it).</summary>
+    private static string Status(HttpStatusCode code, string reason, string message) =>
+        JsonSerializer.Serialize(new { kind = "Status", apiVersion = "v1", metadata = new { }, status = "Failure", message, reason, code = (int)code });
+}
