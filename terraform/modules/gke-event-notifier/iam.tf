@@ -20,9 +20,9 @@ resource "google_service_account" "trigger" {
   depends_on = [google_project_service.enabled]
 }
 
-# Exactly what the pod look-up reads: the cluster (endpoint and CA), the pods on a node, and the owners it follows
-# (Pod → ReplicaSet → Deployment name; Pod → Job → CronJob name). GKE maps these IAM permissions onto Kubernetes
-# authorization, so no RBAC binding is needed inside the clusters (see the README's permissions section).
+# Exactly the requests the pod look-up makes (README, "Permissions for pod look-ups"): the cluster (endpoint and CA),
+# the pods of one node (a list; no single pod is ever read), and the owners it follows (ReplicaSet → Deployment,
+# Job → CronJob). GKE maps these IAM permissions onto Kubernetes authorization, so no RBAC binding is needed.
 resource "google_project_iam_custom_role" "pod_lookup" {
   for_each = local.cluster_project_ids
 
@@ -32,7 +32,6 @@ resource "google_project_iam_custom_role" "pod_lookup" {
   description = "Read a GKE cluster and the pods, ReplicaSets and Jobs the GKE event notifier looks up."
   permissions = [
     "container.clusters.get",
-    "container.pods.get",
     "container.pods.list",
     "container.replicaSets.get",
     "container.jobs.get",
