@@ -11,21 +11,28 @@ namespace GkeEventNotifier.Tests.Deploy;
 /// </summary>
 internal static partial class ReadmeGcloudCommands
 {
-    /// <summary>Values for the shell variables the README sets in earlier steps; any other variable gets a sample word.</summary>
-    private static readonly Dictionary<string, string> SampleVariables = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Values for what the reader fills in: the shell variables the README sets in earlier steps (<c>$PROJECT_ID</c>)
+    /// and the same names written as placeholders (<c>--project=PROJECT_ID</c>). Any other variable gets a sample word;
+    /// other capitalised words (<c>SLACK_BOT_TOKEN=…</c>) are literal text.
+    /// </summary>
+    private static readonly Dictionary<string, string> SampleValues = new(StringComparer.Ordinal)
     {
         ["PROJECT_ID"] = "sample-project",
         ["REGION"] = "europe-west1",
         ["PROJECT_NUMBER"] = "123456789012",
         ["TRIGGER"] = "projects/sample-project/locations/europe-west1/triggers/sample-trigger",
         ["SUBSCRIPTION"] = "projects/sample-project/subscriptions/sample-subscription",
+        ["SERVICE_ACCOUNT_EMAIL"] = "gke-events-fn@sample-project.iam.gserviceaccount.com",
+        ["CLUSTER"] = "sample-cluster",
     };
 
     public static IReadOnlyList<string> Read(string readme) =>
         [.. CodeBlockLines(readme).Concat(InlineSpans(readme)).Select(Extract).OfType<string>().Distinct(StringComparer.Ordinal)];
 
     /// <summary>Shell words of the command (quotes removed, variables replaced), without the leading <c>gcloud</c>.</summary>
-    public static IReadOnlyList<string> Arguments(string command) => [.. ShellWords(command).Skip(1)];
+    public static IReadOnlyList<string> Arguments(string command) =>
+        [.. ShellWords(command).Skip(1).Select(word => PlaceholderPattern().Replace(word, m => SampleValues.GetValueOrDefault(m.Value, m.Value)))];
 
     private static IEnumerable<string> CodeBlockLines(string readme) =>
         CodeBlockPattern().Matches(readme)
@@ -121,9 +128,12 @@ internal static partial class ReadmeGcloudCommands
         }
 
         var name = command[start..end];
-        word.Append(SampleVariables.GetValueOrDefault(name, "sample-value"));
+        word.Append(SampleValues.GetValueOrDefault(name, "sample-value"));
         return braced ? end : end - 1;
     }
+
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9_]*[A-Z0-9]\b")]
+    private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex("```(?:sh|bash|shell)\\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CodeBlockPattern();
