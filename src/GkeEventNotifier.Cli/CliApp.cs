@@ -12,6 +12,7 @@ internal static class CliApp
         var root = new RootCommand("gke-events: turn GKE events LogEntries into Slack alerts, offline or for real.")
         {
             ReplayCommand.Create(console, configuration),
+            FilterCommand.Create(console, configuration),
         };
         var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return await root.Parse(args).InvokeAsync(invocation, cancellationToken);

@@ -1,4 +1,5 @@
 using GkeEventNotifier.Configuration;
+using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ internal static class CliServices
         services.Replace(ServiceDescriptor.Singleton<ISlackClient>(provider => ChooseClient(provider, console, json)));
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         _ = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        _ = provider.GetRequiredService<IEventFilter>();
         return provider;
     }
 

@@ -1,13 +1,20 @@
+using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Kubernetes;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Function;
 
 /// <summary>Says at start-up where alerts will go, so a missing Slack setting is obvious in the first log line.</summary>
-internal sealed partial class StartupReport(IOptions<SlackOptions> slack, ILogger<StartupReport> logger)
+internal sealed partial class StartupReport(
+    IOptions<SlackOptions> slack,
+    IOptions<KubernetesOptions> kubernetes,
+    IEventFilter filter,
+    ILogger<StartupReport> logger)
 {
     public void Write()
     {
+        LogFilterAndClusterAccess(logger, (filter as QueryEventFilter)?.Origin ?? filter.GetType().Name, kubernetes.Value.Mode);
         switch (slack.Value.Mode)
         {
             case SlackMode.Console:
@@ -21,6 +28,9 @@ internal sealed partial class StartupReport(IOptions<SlackOptions> slack, ILogge
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Filter: {FilterOrigin}; pod look-ups for OOMKilling: {ClusterAccess} (Kubeconfig: KUBECONFIG, GkeApi: each cluster through the GKE API, None: no look-ups)")]
+    private static partial void LogFilterAndClusterAccess(ILogger logger, string filterOrigin, ClusterAccessMode clusterAccess);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Running without Slack: alerts are printed to stdout. Set SLACK_BOT_TOKEN and SLACK_CHANNEL, or SLACK_WEBHOOK_URL, to post them.")]
     private static partial void LogWithoutSlack(ILogger logger);

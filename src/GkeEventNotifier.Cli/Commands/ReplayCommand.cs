@@ -36,7 +36,7 @@ internal static class ReplayCommand
 
     private static async Task<int> RunAsync(string file, bool json, CliConsole console, IConfiguration configuration, CancellationToken cancellationToken)
     {
-        var entries = await ReadAsync(file, console, cancellationToken);
+        var entries = await InputFiles.ReadEntriesAsync(file, console, cancellationToken);
         if (entries is null)
         {
             return 2;
@@ -86,25 +86,5 @@ internal static class ReplayCommand
         }
 
         return tally;
-    }
-
-    private static async Task<IReadOnlyList<ExportedEntry>?> ReadAsync(string file, CliConsole console, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (file == "-")
-            {
-                var text = await console.In.ReadToEndAsync(cancellationToken);
-                return LogEntryExportReader.Read(Encoding.UTF8.GetBytes(text));
-            }
-
-            await using var stream = File.OpenRead(file);
-            return await LogEntryExportReader.ReadAsync(stream, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            await console.Error.WriteLineAsync($"error: cannot read '{file}': {e.Message}");
-            return null;
-        }
     }
 }

@@ -18,7 +18,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddGkeEventNotifier(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<IEventFilter, BuiltInDefaultFilter>();
+        services.AddEventFilter(configuration);
         services.AddOomResolution(configuration);
         services.AddSlack(configuration);
         services.AddSingleton<EventPipeline>();

@@ -1,0 +1,117 @@
+using System.CommandLine;
+using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Filtering.Query;
+using Microsoft.Extensions.Configuration;
+
+namespace GkeEventNotifier.Cli.Commands;
+
+/// <summary>
+/// <c>gke-events filter check FILE</c> and <c>gke-events filter test [--filter FILE] [--explain N] LOGS</c>: tune the
+/// alert filter on a laptop against exported LogEntries instead of waiting for an incident.
+/// Exit codes: check: 0 valid, 1 invalid or unreadable. test: 0 done, 1 some entries could not be read, 2 invalid filter,
+/// unreadable file or usage error.
+/// </summary>
+internal static class FilterCommand
+{
+    public static Command Create(CliConsole console, IConfiguration configuration) =>
+        new("filter", "Check and test Cloud Logging filters: the query the Logs Router sink and the function both apply.")
+        {
+            CreateCheck(console),
+            CreateTest(console, configuration),
+        };
+
+    private static Command CreateCheck(CliConsole console)
+    {
+        var file = new Argument<string>("FILE") { Description = "The filter: a Cloud Logging query ('-' reads stdin)." };
+        var command = new Command("check", "Parse a filter and print it normalised: explicit AND/OR/NOT, one top-level term per line.") { file };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var name = parse.GetRequiredValue(file);
+            var query = await LoadAsync(name, console, cancellationToken);
+            if (query is null)
+            {
+                return 1;
+            }
+
+            await console.Out.WriteAsync(query.ToMultilineString());
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateTest(CliConsole console, IConfiguration configuration)
+    {
+        var logs = new Argument<string>("LOGS")
+        {
+            Description = "LogEntries: the JSON array 'gcloud logging read --format=json' prints, or one JSON entry per line; '-' reads stdin.",
+        };
+        var filter = new Option<string?>("--filter") { Description = "The filter file (default: EVENT_FILTER, EVENT_FILTER_FILE, or the built-in default, as the function would)." };
+        var explain = new Option<int?>("--explain") { Description = "Show, term by term, why entry N (1-based) did or did not match.", HelpName = "N" };
+        var command = new Command("test", "Show which entries of an export the filter keeps (alerts on) and which it drops.") { logs, filter, explain };
+        command.SetAction((parse, cancellationToken) =>
+            TestAsync(parse.GetRequiredValue(logs), parse.GetValue(filter), parse.GetValue(explain), console, configuration, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> TestAsync(string logs, string? filterFile, int? explain, CliConsole console, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        var (query, origin) = filterFile is null ? ConfiguredFilter(console, configuration) : (await LoadAsync(filterFile, console, cancellationToken), filterFile);
+        var entries = query is null ? null : await InputFiles.ReadEntriesAsync(logs, console, cancellationToken);
+        if (query is null || entries is null)
+        {
+            return 2;
+        }
+
+        if (explain is { } number && (number < 1 || number > entries.Count))
+        {
+            await console.Error.WriteLineAsync($"error: --explain {number}: the export has entries 1 to {entries.Count}");
+            return 2;
+        }
+
+        var report = new FilterTestReport(query, console.Out);
+        var tally = report.WriteEntries(entries);
+        if (explain is { } chosen)
+        {
+            report.WriteExplanation(entries[chosen - 1]);
+        }
+
+        await console.Error.WriteLineAsync($"{tally.Summary} (filter: {origin})");
+        return tally.Unreadable > 0 ? 1 : 0;
+    }
+
+    /// <summary>The filter the function would use: EVENT_FILTER, EVENT_FILTER_FILE or the built-in default.</summary>
+    private static (LoggingQuery? Query, string Origin) ConfiguredFilter(CliConsole console, IConfiguration configuration)
+    {
+        var options = new EventFilterOptions();
+        EventFilterOptions.Bind(options, configuration);
+        try
+        {
+            var filter = QueryEventFilter.Create(options);
+            return (filter.Query, filter.Origin);
+        }
+        catch (InvalidFilterException e)
+        {
+            console.Error.WriteLine($"error: {e.Message}");
+            return (null, string.Empty);
+        }
+    }
+
+    private static async Task<LoggingQuery?> LoadAsync(string file, CliConsole console, CancellationToken cancellationToken)
+    {
+        var text = await InputFiles.ReadTextAsync(file, console, cancellationToken);
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return LoggingQuery.Parse(text);
+        }
+        catch (QuerySyntaxException e)
+        {
+            await console.Error.WriteLineAsync($"{file}:{e.Position.Line}:{e.Position.Column}: error: {e.Problem}");
+            return null;
+        }
+    }
+}

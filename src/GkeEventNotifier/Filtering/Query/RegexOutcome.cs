@@ -1,0 +1,8 @@
+namespace GkeEventNotifier.Filtering.Query;
+
+internal enum RegexOutcome
+{
+    NoMatch,
+    Match,
+    TimedOut,
+}

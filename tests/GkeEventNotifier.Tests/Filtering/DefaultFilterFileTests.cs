@@ -1,0 +1,49 @@
+using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Filtering.Query;
+
+namespace GkeEventNotifier.Tests.Filtering;
+
+public sealed class DefaultFilterFileTests
+{
+    private static readonly LoggingQuery Default = LoggingQuery.Parse(DefaultFilter.Text);
+
+    /// <summary>
+    /// samples/gke-events-export.json: 1, 2 OOMKilling of java and python3; 4 ScaleDown in search; 5 Failed image pull;
+    /// 7 BackoffLimitExceeded; 9 Evicted. Not: 3 ScaleDown in kube-system, 6 Pulled, 8 FailedToUpdateEndpoint,
+    /// 10 Failed "… not registered", 11 Failed "cannot find volume", 12 OOMKilling of fluent-bit, 13 the exporter's notice.
+    /// </summary>
+    private static readonly int[] ExpectedMatches = [1, 2, 4, 5, 7, 9];
+
+    [Fact]
+    public void EmbeddedDefault_IsTheRepositoryFilterFile()
+    {
+        Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "filters", "default.filter")), DefaultFilter.Text);
+    }
+
+    [Fact]
+    public void SampleExport_AlertsOnEvictionsFailuresOomScaleDownAndJobs_NotOnNoise()
+    {
+        var matched = LogEntryFixtures.Export().Select((entry, i) => (Number: i + 1, Matched: Default.Matches(entry)))
+            .Where(e => e.Matched).Select(e => e.Number);
+
+        Assert.Equal(ExpectedMatches, matched);
+    }
+
+    [Theory]
+    [InlineData("Failed", "MountVolume.SetUp failed for volume \"pvc-1\" : cannot find volume \"data\" to mount into container", false)]
+    [InlineData("Failed", "Error: ImagePullBackOff", true)]
+    [InlineData("OOMKilling", "Memory cgroup out of memory: Killed process 1 (otelsvc) total-vm:1kB", false)]
+    [InlineData("OOMKilling", "Memory cgroup out of memory: Killed process 1 (gke-metrics-agent) total-vm:1kB", false)]
+    [InlineData("OOMKilling", "Memory cgroup out of memory: Killed process 1 (java) total-vm:1kB", true)]
+    [InlineData("Pulled", "Successfully pulled image", false)]
+    public void KnownNoise_IsDropped_RealProblemsAreKept(string reason, string message, bool expected)
+    {
+        Assert.Equal(expected, Default.Matches(LogEntryFixtures.Event(reason: reason, message: message)));
+    }
+
+    [Fact]
+    public void EntriesOfOtherResourceTypes_AreDropped()
+    {
+        Assert.False(Default.Matches(LogEntryFixtures.Event(resourceType: "gce_instance")));
+    }
+}

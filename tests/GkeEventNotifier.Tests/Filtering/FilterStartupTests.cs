@@ -1,0 +1,34 @@
+using GkeEventNotifier.Tests.Host;
+
+namespace GkeEventNotifier.Tests.Filtering;
+
+/// <summary>The function host with EVENT_FILTER / EVENT_FILTER_FILE: a bad filter stops the start, a good one is applied.</summary>
+public sealed class FilterStartupTests
+{
+    [Fact]
+    public void InvalidEventFilter_StopsTheFunctionAtStartUp_NamingVariableAndPosition()
+    {
+        using var factory = new FunctionFactory(new Dictionary<string, string?> { ["EVENT_FILTER"] = "log_id(\"events\")\njsonPayload.reason=(\"Evicted\" OR" });
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("EVENT_FILTER is not a valid Cloud Logging query: line 2, column 33: expected a value but found the end of the query", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EventFilter_ReplacesTheDefault_InTheRunningFunction()
+    {
+        using var factory = new FunctionFactory(new Dictionary<string, string?> { ["EVENT_FILTER"] = "jsonPayload.reason=Pulled" });
+        using var client = factory.CreateClient();
+
+        using var kept = await client.PostAsync(new Uri("/", UriKind.Relative), Json(Samples.PushBody(Samples.Entry("drop-normal-pulled"))));
+        using var dropped = await client.PostAsync(new Uri("/", UriKind.Relative), Json(Samples.PushBody(Samples.Entry("keep-evicted"))));
+
+        Assert.True(kept.IsSuccessStatusCode);
+        Assert.True(dropped.IsSuccessStatusCode);
+        Assert.Contains("Pulled", factory.Stdout.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Evicted", factory.Stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    private static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
+}
