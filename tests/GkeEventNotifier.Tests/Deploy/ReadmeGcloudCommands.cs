@@ -30,7 +30,10 @@ internal static partial class ReadmeGcloudCommands
     public static IReadOnlyList<string> Read(string readme) =>
         [.. CodeBlockLines(readme).Concat(InlineSpans(readme)).Select(Extract).OfType<string>().Distinct(StringComparer.Ordinal)];
 
-    /// <summary>Shell words of the command (quotes removed, variables replaced), without the leading <c>gcloud</c>.</summary>
+    /// <summary>
+    /// Shell words of the command up to any pipe, list or redirection (quotes removed, variables and placeholders
+    /// replaced), without the leading <c>gcloud</c>.
+    /// </summary>
     public static IReadOnlyList<string> Arguments(string command) =>
         [.. ShellWords(command).Skip(1).Select(word => PlaceholderPattern().Replace(word, m => SampleValues.GetValueOrDefault(m.Value, m.Value)))];
 
@@ -89,6 +92,16 @@ internal static partial class ReadmeGcloudCommands
             {
                 quote = c;
                 inWord = true;
+            }
+            else if (c is '|' or ';' or '&' or '<' or '>')
+            {
+                // The command ends at a pipe, list or redirection (a `2>` drops its file-descriptor number too).
+                if (inWord && !(c is '<' or '>' && word.ToString().All(char.IsAsciiDigit)))
+                {
+                    words.Add(word.ToString());
+                }
+
+                return words;
             }
             else if (char.IsWhiteSpace(c))
             {
