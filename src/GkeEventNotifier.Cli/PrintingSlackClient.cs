@@ -16,4 +16,7 @@ internal sealed class PrintingSlackClient(TextWriter output, bool json) : ISlack
         await output.WriteLineAsync(text.AsMemory(), cancellationToken);
         return SlackPostResult.Unknown;
     }
+
+    public Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+        PostAsync(message, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using GkeEventNotifier.Ingress;
+using GkeEventNotifier.Pacing;
 using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Slack;
 
@@ -59,6 +60,11 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
             LogSlackUnavailable(logger, message.MessageId, e.Reason);
             return DeliveryPolicy.RetryLater;
         }
+        catch (AlertDeferredException)
+        {
+            LogDeferred(logger, message.MessageId);
+            return DeliveryPolicy.RetryLater;
+        }
     }
 
     private static Dictionary<string, string> CeHeaders(HttpRequest request)
@@ -86,6 +92,9 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Message {MessageId} kept for retry: Slack refused setting {Setting} ('{Error}'). {Detail}")]
     private static partial void LogSlackRefusedSetting(ILogger logger, string messageId, string error, string setting, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} kept for retry: its alert joins the next burst summary (Slack takes about one message per second); the redelivery is acknowledged once the summary is posted")]
+    private static partial void LogDeferred(ILogger logger, string messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} kept for retry: {Reason}")]
     private static partial void LogSlackUnavailable(ILogger logger, string messageId, string reason);

@@ -39,7 +39,7 @@ internal sealed class ReplayTally
     public string Summary(bool connected)
     {
         var builder = new StringBuilder();
-        builder.Append($"{Read} entries read: {counts.GetValueOrDefault(OutcomeKind.Alerted)} alerted")
+        builder.Append($"{Read} entries read: {counts.GetValueOrDefault(OutcomeKind.Alerted) + counts.GetValueOrDefault(OutcomeKind.Summarised)} alerted")
             .Append(connected ? " (posted to Slack)" : " (printed; no Slack setting)")
             .Append($", {counts.GetValueOrDefault(OutcomeKind.Filtered)} dropped by the filter")
             .Append($", {counts.GetValueOrDefault(OutcomeKind.NotAnEvent)} not Kubernetes events (exporter notices and the like)")

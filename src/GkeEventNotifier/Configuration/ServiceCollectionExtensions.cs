@@ -1,5 +1,7 @@
+using GkeEventNotifier.Dedup;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Pacing;
 using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +13,7 @@ namespace GkeEventNotifier.Configuration;
 
 /// <summary>
 /// The stages of the product, wired once for both front ends (function host and CLI), in the order data flows:
-/// filter → enrichers → Slack → pipeline. Settings come from <see cref="IConfiguration"/> (environment variables).
+/// filter → dedup → enrichers → Slack (paced) → pipeline. Settings come from <see cref="IConfiguration"/> (environment variables).
 /// </summary>
 public static class ServiceCollectionExtensions
 {
@@ -19,6 +21,7 @@ public static class ServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddEventFilter(configuration);
+        services.AddDedup(configuration);
         services.AddOomResolution(configuration);
         services.AddSlack(configuration);
         services.AddSingleton<EventPipeline>();
@@ -36,6 +39,22 @@ public static class ServiceCollectionExtensions
         services.AddHttpClient(nameof(SlackWebhookTransport)).RemoveAllLoggers();
         services.AddSingleton<ISlackClient>(CreateSlackClient);
         services.AddSingleton<SlackNotifier>();
+        services.AddOptions<PacingOptions>()
+            .Configure(options => PacingOptions.Bind(options, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<AlertPacer>();
+        return services;
+    }
+
+    private static IServiceCollection AddDedup(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DedupOptions>()
+            .Configure(options => DedupOptions.Bind(options, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<AlertLedger>();
+        services.AddSingleton<EventDeduplicator>();
         return services;
     }
 

@@ -1,7 +1,9 @@
 using GkeEventNotifier.Decoding;
+using GkeEventNotifier.Dedup;
 using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Ingress;
+using GkeEventNotifier.Pacing;
 using GkeEventNotifier.Rendering;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Logging;
@@ -9,13 +11,14 @@ using Microsoft.Extensions.Logging;
 namespace GkeEventNotifier.Pipeline;
 
 /// <summary>
-/// One Pub/Sub message through the stages: decode → filter → enrich → render → notify.
+/// One Pub/Sub message through the stages: decode → filter → dedup → enrich → render → pace → notify.
 /// Returns how the message ended; throws only what a retry can fix (see <see cref="DeliveryPolicy"/>).
 /// </summary>
 internal sealed partial class EventPipeline(
     IEventFilter filter,
     IEnumerable<IEventEnricher> enrichers,
-    SlackNotifier notifier,
+    EventDeduplicator deduplicator,
+    AlertPacer pacer,
     ILogger<EventPipeline> logger)
 {
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
@@ -45,9 +48,58 @@ internal sealed partial class EventPipeline(
             return PipelineOutcome.Filtered(Describe(entry));
         }
 
-        var alert = new Alert(entry, await EnrichAsync(entry, cancellationToken));
-        await notifier.NotifyAsync(AlertRenderer.Render(alert), cancellationToken);
+        return await deduplicator.ClaimAsync(message.MessageId, entry, cancellationToken) switch
+        {
+            DedupDecision.New fresh => await AlertAsync(entry, fresh, cancellationToken),
+            DedupDecision.Repeat repeat => PipelineOutcome.Duplicate(
+                $"{Describe(entry)}: seen {repeat.Occurrences} times, " +
+                (await deduplicator.ShowRepeatAsync(repeat, cancellationToken) ? "alert updated" : "count shown on its next alert")),
+            DedupDecision.Redelivery { InSummary: true } => PipelineOutcome.Summarised($"{Describe(entry)}: its alert went out in a burst summary"),
+            DedupDecision.Redelivery => PipelineOutcome.Duplicate($"{Describe(entry)}: redelivery of a message already alerted"),
+            _ => throw new InvalidOperationException("unknown dedup decision"),
+        };
+    }
+
+    /// <summary>
+    /// The event counts as alerted only once Slack has it; a failure releases it so that the redelivery alerts. An alert
+    /// deferred into a burst summary is settled when the summary is posted, and its request is answered 503 meanwhile.
+    /// </summary>
+    private async Task<PipelineOutcome> AlertAsync(EventLogEntry entry, DedupDecision.New fresh, CancellationToken cancellationToken)
+    {
+        Alert alert;
+        PaceOutcome paced;
+        try
+        {
+            alert = new Alert(entry, await EnrichAsync(entry, cancellationToken)) { Occurrences = fresh.Occurrences };
+            paced = await pacer.SendAsync(alert, cancellationToken);
+        }
+        catch
+        {
+            deduplicator.Release(fresh.Claim);
+            throw;
+        }
+
+        if (paced is PaceOutcome.Deferred deferred)
+        {
+            _ = deferred.Summary.ContinueWith(summary => Settle(summary, fresh.Claim, alert), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw new AlertDeferredException();
+        }
+
+        deduplicator.Confirm(fresh.Claim, alert, ((PaceOutcome.Posted)paced).Post);
         return PipelineOutcome.Alerted(Describe(entry));
+    }
+
+    private void Settle(Task<PacedDelivery> summary, LedgerClaim claim, Alert alert)
+    {
+        if (summary.IsCompletedSuccessfully)
+        {
+            var delivery = summary.Result;
+            deduplicator.Confirm(claim, alert, delivery.IsSummary ? SlackPostResult.Unknown : delivery.Post, delivery.IsSummary);
+        }
+        else
+        {
+            deduplicator.Release(claim);
+        }
     }
 
     /// <summary>base64 → LogEntry → event. Bad data here can never improve, so it is poison, not a retry.</summary>
@@ -95,6 +147,9 @@ internal sealed partial class EventPipeline(
             case OutcomeKind.Alerted:
                 LogAlerted(logger, messageId, outcome.Detail);
                 break;
+            case OutcomeKind.Summarised:
+                LogSummarised(logger, messageId, outcome.Detail);
+                break;
             default:
                 LogHandled(logger, messageId, outcome.Kind, outcome.Detail);
                 break;
@@ -106,6 +161,9 @@ internal sealed partial class EventPipeline(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} alerted: {Event}")]
     private static partial void LogAlerted(ILogger logger, string messageId, string @event);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} alerted in a summary: {Event}")]
+    private static partial void LogSummarised(ILogger logger, string messageId, string @event);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} acknowledged ({Outcome}): {Detail}")]
     private static partial void LogHandled(ILogger logger, string messageId, OutcomeKind outcome, string detail);

@@ -12,6 +12,9 @@ public sealed record PipelineOutcome(OutcomeKind Kind, string Detail)
     public static PipelineOutcome Poison(string reason) => new(OutcomeKind.Poison, reason);
 
     public static PipelineOutcome Duplicate(string detail) => new(OutcomeKind.Duplicate, detail);
+
+    /// <summary>Alerted inside one summary message with other alerts of a burst.</summary>
+    public static PipelineOutcome Summarised(string detail) => new(OutcomeKind.Summarised, detail);
 }
 
 public enum OutcomeKind
@@ -21,4 +24,5 @@ public enum OutcomeKind
     NotAnEvent,
     Poison,
     Duplicate,
+    Summarised,
 }

@@ -24,6 +24,10 @@ internal sealed class ConsoleSlackClient(TextWriter output) : ISlackClient
         return Task.FromResult(SlackPostResult.Unknown);
     }
 
+    /// <summary>Console posts have no ts, so nothing can be updated; printing the update again keeps the record complete.</summary>
+    public Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+        PostAsync(message, cancellationToken);
+
     private static string Format(SlackMessage message)
     {
         using var buffer = new MemoryStream();

@@ -26,7 +26,14 @@ internal sealed partial class RetryingSlackClient : ISlackClient
 
     public bool IsConnected => true;
 
-    public async Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken)
+    public Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken) =>
+        SendAsync(transport.SendAsync, message, cancellationToken);
+
+    public Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
+        SendAsync(transport.UpdateAsync, message with { Channel = channel, Ts = ts }, cancellationToken);
+
+    private async Task<SlackPostResult> SendAsync(
+        Func<SlackMessage, CancellationToken, Task<SlackAttempt>> send, SlackMessage message, CancellationToken cancellationToken)
     {
         SlackAttempt attempt;
         string? lastError = null;
@@ -37,7 +44,7 @@ internal sealed partial class RetryingSlackClient : ISlackClient
                 {
                     try
                     {
-                        var result = await transport.SendAsync(message, token);
+                        var result = await send(message, token);
                         lastError = result.Error;
                         return result;
                     }

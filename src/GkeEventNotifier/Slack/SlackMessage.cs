@@ -17,6 +17,10 @@ public sealed record SlackMessage
     [JsonPropertyName("attachments")]
     public IReadOnlyList<SlackAttachment>? Attachments { get; init; }
 
+    /// <summary>Only for <c>chat.update</c>: the message being replaced.</summary>
+    [JsonPropertyName("ts")]
+    public string? Ts { get; init; }
+
     [JsonPropertyName("thread_ts")]
     public string? ThreadTs { get; init; }
 

@@ -6,18 +6,24 @@ using System.Text.Json;
 namespace GkeEventNotifier.Slack;
 
 /// <summary>
-/// One call to <c>chat.postMessage</c>, classified. JSON body with <c>charset=utf-8</c>, token only in the
+/// One call to <c>chat.postMessage</c> or <c>chat.update</c>, classified. JSON body with <c>charset=utf-8</c>, token only in the
 /// Authorization header (Slack rejects it anywhere else in a JSON call). No retries here: see <see cref="RetryingSlackClient"/>.
 /// </summary>
 internal sealed class SlackWebApiTransport(HttpClient httpClient, SlackOptions options) : ISlackTransport
 {
     public bool IsWebhook => false;
 
-    public async Task<SlackAttempt> SendAsync(SlackMessage message, CancellationToken cancellationToken)
+    public Task<SlackAttempt> SendAsync(SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync("chat.postMessage", message with { Channel = message.Channel ?? options.Channel }, cancellationToken);
+
+    public Task<SlackAttempt> UpdateAsync(SlackMessage message, CancellationToken cancellationToken) =>
+        CallAsync("chat.update", message, cancellationToken);
+
+    private async Task<SlackAttempt> CallAsync(string method, SlackMessage message, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.ApiBaseUri, "chat.postMessage"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.ApiBaseUri, method))
         {
-            Content = JsonContent.Create(message with { Channel = message.Channel ?? options.Channel }, SlackJsonContext.Default.SlackMessage),
+            Content = JsonContent.Create(message, SlackJsonContext.Default.SlackMessage),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.BotToken);
         using var response = await httpClient.SendAsync(request, cancellationToken);

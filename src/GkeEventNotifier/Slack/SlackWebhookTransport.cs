@@ -32,6 +32,10 @@ internal sealed class SlackWebhookTransport(HttpClient httpClient, SlackOptions 
             : new SlackAttempt(SlackErrorClassifier.Classify(error), error);
     }
 
+    /// <summary>Webhooks cannot edit what they posted; callers never get a ts to update, so this is a refusal, not a retry.</summary>
+    public Task<SlackAttempt> UpdateAsync(SlackMessage message, CancellationToken cancellationToken) =>
+        Task.FromResult(new SlackAttempt(SlackAttemptKind.Payload, "webhooks cannot update messages"));
+
     /// <summary>Only short snake_case words are taken as Slack error codes; anything else is not echoed into logs.</summary>
     private static bool IsErrorCode(string body) =>
         body.Length is > 0 and <= 64 && body.All(c => char.IsAsciiLetterLower(c) || c == '_' || char.IsAsciiDigit(c));

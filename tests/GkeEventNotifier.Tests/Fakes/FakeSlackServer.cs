@@ -21,6 +21,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<Func<RecordedRequest, SlackReply>> script = new();
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly ConcurrentQueue<RecordedRequest> delivered = new();
     private int ts;
 
     private FakeSlackServer(WebApplication app)
@@ -35,6 +36,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     public Uri WebhookUri => new(BaseUri, "services/T0FAKE/B0FAKE/fake-webhook-secret");
 
     public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
+
+    /// <summary>The requests Slack accepted (answered ok): what people in the channel actually saw.</summary>
+    public IReadOnlyList<RecordedRequest> Delivered => delivered.ToArray();
 
     /// <summary>Replies for the next requests, in order; when the script runs out, every request succeeds.</summary>
     public FakeSlackServer Then(params SlackReply[] replies)
@@ -89,6 +93,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
             await Task.Delay(reply.Delay, context.RequestAborted);
         }
 
+        if (reply.Status == 200 && (reply.Body == "ok" || reply.Body.Contains("\"ok\":true", StringComparison.Ordinal)))
+        {
+            delivered.Enqueue(recorded);
+        }
+
         context.Response.StatusCode = reply.Status;
         if (reply.RetryAfterSeconds is { } retryAfter)
         {
@@ -121,6 +130,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
 /// <summary>One request the fake Slack received.</summary>
 public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body)
 {
+    /// <summary>When the request arrived, to check the pace of calls (never their speed).</summary>
+    public DateTimeOffset ReceivedAt { get; } = DateTimeOffset.UtcNow;
+
     public JsonElement? Json
     {
         get
@@ -137,6 +149,17 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     }
 
     public bool HasBlocks => Json is { } json && json.TryGetProperty("attachments", out _);
+
+    /// <summary>Every string in the JSON body, unescaped and joined by new lines: what a person could read in Slack.</summary>
+    public string Text => Json is { } json ? string.Join("\n", Strings(json)) : Body;
+
+    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.String => [element.GetString()!],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
 }
 
 /// <summary>A scripted answer.</summary>

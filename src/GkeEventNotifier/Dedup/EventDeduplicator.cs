@@ -1,0 +1,59 @@
+using GkeEventNotifier.Decoding;
+using GkeEventNotifier.Rendering;
+using GkeEventNotifier.Slack;
+using Microsoft.Extensions.Logging;
+
+namespace GkeEventNotifier.Dedup;
+
+/// <summary>
+/// One alert per Kubernetes event: claims an event before it is alerted and shows repeats on the alert already posted
+/// (<c>chat.update</c> with the count, "×N"). Where Slack gave no ts to update (webhooks, summaries) the count is
+/// carried into the next alert for the event after the window.
+/// </summary>
+internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient slack, ILogger<EventDeduplicator> logger) : IDisposable
+{
+    /// <summary>Updates go one at a time and each shows the count at that moment, so the last one never shows an older count.</summary>
+    private readonly SemaphoreSlim updates = new(1, 1);
+
+    public Task<DedupDecision> ClaimAsync(string messageId, EventLogEntry entry, CancellationToken cancellationToken) =>
+        ledger.ClaimAsync(EventKeys.Of(messageId, entry), cancellationToken);
+
+    public void Confirm(LedgerClaim claim, Alert alert, SlackPostResult post, bool inSummary = false) => ledger.Confirm(claim, alert, post, inSummary);
+
+    public void Release(LedgerClaim claim) => ledger.Release(claim);
+
+    /// <summary>
+    /// Best effort: the alert itself is in Slack already, so a failed update costs only the count and the message is
+    /// still acknowledged (a redelivery would not update either: it is the same message, already counted).
+    /// </summary>
+    public async Task<bool> ShowRepeatAsync(DedupDecision.Repeat repeat, CancellationToken cancellationToken)
+    {
+        if (repeat.Alert is null || !repeat.Post.CanUpdate)
+        {
+            return false;
+        }
+
+        await updates.WaitAsync(cancellationToken);
+        var occurrences = ledger.Occurrences(repeat.Record);
+        try
+        {
+            var message = AlertRenderer.Render(repeat.Alert with { Occurrences = occurrences });
+            await slack.UpdateAsync(repeat.Post.Channel!, repeat.Post.Ts!, message, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is SlackUnavailableException or SlackPayloadException or SlackConfigurationException)
+        {
+            LogUpdateFailed(logger, occurrences, e.Message);
+            return false;
+        }
+        finally
+        {
+            updates.Release();
+        }
+    }
+
+    public void Dispose() => updates.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the alert to show {Occurrences} occurrences: {Reason}")]
+    private static partial void LogUpdateFailed(ILogger logger, int occurrences, string reason);
+}

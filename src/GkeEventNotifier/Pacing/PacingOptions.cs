@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
+
+namespace GkeEventNotifier.Pacing;
+
+/// <summary>
+/// Slack allows about one message per second per channel, with short bursts. These settings keep the function inside
+/// that: a few messages at once, then one per interval; what cannot get a slot within a short wait is summarised.
+/// </summary>
+public sealed class PacingOptions
+{
+    public const string IntervalVariable = "SLACK_MESSAGE_INTERVAL_MS";
+    public const string BurstVariable = "SLACK_BURST";
+    public const string MaxWaitVariable = "SLACK_MAX_WAIT_SECONDS";
+    public const string MaxBatchVariable = "SLACK_MAX_BATCH";
+
+    [Range(0, 60_000, ErrorMessage = "SLACK_MESSAGE_INTERVAL_MS must be between 0 and 60000.")]
+    public int IntervalMilliseconds { get; set; } = 1000;
+
+    [Range(1, 100, ErrorMessage = "SLACK_BURST must be between 1 and 100.")]
+    public int Burst { get; set; } = 3;
+
+    /// <summary>
+    /// How long an alert may wait for a slot of its own. Short: Pub/Sub pushes only a few messages at a time, so a
+    /// waiting request holds up the stream; it must also stay well under the push ack deadline (10 s by default).
+    /// </summary>
+    [Range(0, 60, ErrorMessage = "SLACK_MAX_WAIT_SECONDS must be between 0 and 60.")]
+    public int MaxWaitSeconds { get; set; } = 1;
+
+    /// <summary>The most alerts one summary stands for; further ones are answered 503 and alert when Pub/Sub delivers them again.</summary>
+    [Range(2, 10_000, ErrorMessage = "SLACK_MAX_BATCH must be between 2 and 10000.")]
+    public int MaxBatch { get; set; } = 500;
+
+    public TimeSpan Interval => TimeSpan.FromMilliseconds(IntervalMilliseconds);
+
+    public TimeSpan MaxWait => TimeSpan.FromSeconds(MaxWaitSeconds);
+
+    public static void Bind(PacingOptions options, IConfiguration configuration)
+    {
+        options.IntervalMilliseconds = Read(configuration, IntervalVariable, options.IntervalMilliseconds);
+        options.Burst = Read(configuration, BurstVariable, options.Burst);
+        options.MaxWaitSeconds = Read(configuration, MaxWaitVariable, options.MaxWaitSeconds);
+        options.MaxBatch = Read(configuration, MaxBatchVariable, options.MaxBatch);
+    }
+
+    private static int Read(IConfiguration configuration, string variable, int fallback) =>
+        configuration[variable] is not { } text ? fallback
+        : int.TryParse(text, out var value) ? value
+        : -1;
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Xunit.Abstractions;
+
+namespace GkeEventNotifier.Tests.EndToEnd;
+
+/// <summary>
+/// 1,000 events in one burst through emulator, function and fake Slack: every event alerted, filtered or counted in a
+/// summary; Slack called within its rate limit; memory bounded. scripts/load-test.sh runs this and prints the figures.
+/// </summary>
+[Collection(EmulatorTestGroup.Name)]
+public sealed partial class LoadTests(EmulatorFixture fixture, ITestOutputHelper output)
+{
+    private const int Events = 1000;
+
+    /// <summary>Five kinds kept by the default filter, three dropped by it.</summary>
+    private static readonly string[] Kept = ["keep-evicted", "keep-oomkilling", "keep-backofflimitexceeded", "keep-failed-errimagepull", "keep-scaledown"];
+    private static readonly string[] Dropped = ["drop-normal-pulled", "drop-scaledown-kube-system", "drop-failed-cannot-find-volume"];
+
+    [SkippableFact]
+    public async Task ThousandEventsInOneBurst_AreAllAccountedFor_WithinSlacksRateLimit_InBoundedMemory()
+    {
+        await using var scenario = await Scenario.StartAsync(fixture.Emulator());
+        var entries = Enumerable.Range(0, Events).Select(Entry).ToList();
+        var keptCount = Enumerable.Range(0, Events).Count(i => i % 8 < Kept.Length);
+
+        var clock = Stopwatch.StartNew();
+        var ids = await scenario.Emulator.PublishAsync(scenario.Topic, entries.Select(e => e.Json));
+        await scenario.WaitForOutcomesAsync(ids, TimeSpan.FromSeconds(150));
+        clock.Stop();
+
+        var outcomes = FinalOutcomes(scenario.Function.Lines);
+        var posts = scenario.Slack.Delivered.Where(r => r.Path == "/api/chat.postMessage").ToList();
+        var summaries = posts.Select(p => SummaryHeader().Match(p.Text)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+        var alertsInSlack = posts.Count - summaries.Count + summaries.Sum();
+        var peak = scenario.Function.PeakMemoryMiB();
+        Report(clock.Elapsed, scenario.Slack.Requests.Count, summaries, peak, outcomes);
+
+        Assert.Equal(Events, outcomes.Count);
+        Assert.Equal(Events - keptCount, outcomes.Values.Count(o => o == "filtered"));
+        Assert.Equal(keptCount, alertsInSlack);
+        Assert.NotEmpty(summaries);
+        Assert.True(MostCallsInOneSecond(scenario.Slack.Requests) <= 4, "Slack was called more than its burst allows within one second");
+        Assert.True(peak < 400, $"peak RSS {peak:0} MiB");
+        scenario.AssertNoSecretsLoggedAndLoopbackOnly();
+    }
+
+    private static (string Json, bool Kept) Entry(int i)
+    {
+        var kind = i % 8;
+        return kind < Kept.Length
+            ? (TestEntries.Distinct(Kept[kind], $"load-{i:D4}", $"team-{i % 10}", i % 60), true)
+            : (TestEntries.Distinct(Dropped[kind - Kept.Length], $"load-{i:D4}", second: i % 60), false);
+    }
+
+    /// <summary>The last outcome the function logged for each message id: alerted, summarised, filtered or duplicate.</summary>
+    private static Dictionary<string, string> FinalOutcomes(IEnumerable<FunctionLogLine> lines)
+    {
+        var outcomes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in lines.Where(l => l.IsFinalOutcome))
+        {
+            outcomes[line.MessageId!] =
+                line.Message.Contains("alerted in a summary", StringComparison.Ordinal) ? "summarised"
+                : line.Message.Contains(" alerted: ", StringComparison.Ordinal) ? "alerted"
+                : line.Message.Contains("(Filtered)", StringComparison.Ordinal) ? "filtered"
+                : line.Message.Contains("(Duplicate)", StringComparison.Ordinal) ? "duplicate"
+                : "other: " + line.Message;
+        }
+
+        return outcomes;
+    }
+
+    private static int MostCallsInOneSecond(IReadOnlyList<Fakes.RecordedRequest> requests)
+    {
+        var times = requests.Select(r => r.ReceivedAt).Order().ToList();
+        var most = 0;
+        for (var start = 0; start < times.Count; start++)
+        {
+            most = Math.Max(most, times.Skip(start).TakeWhile(t => t - times[start] < TimeSpan.FromSeconds(1)).Count());
+        }
+
+        return most;
+    }
+
+    private void Report(TimeSpan elapsed, int slackCalls, List<int> summaries, double peakMiB, Dictionary<string, string> outcomes)
+    {
+        var byKind = string.Join(", ", outcomes.Values.GroupBy(v => v).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
+        var report = string.Join(Environment.NewLine,
+            $"events published in one burst: {Events}",
+            $"all handled after: {elapsed.TotalSeconds:0.0} s ({Events / elapsed.TotalSeconds:0} events/s through emulator, function and Slack)",
+            $"outcomes: {byKind}",
+            $"Slack calls: {slackCalls} (of which summaries: {summaries.Count}, standing for {string.Join(" + ", summaries)} alerts)",
+            $"function peak RSS (VmHWM): {peakMiB:0} MiB");
+        output.WriteLine(report);
+        if (Environment.GetEnvironmentVariable("LOAD_REPORT") is { Length: > 0 } file)
+        {
+            File.WriteAllText(file, report + Environment.NewLine);
+        }
+    }
+
+    [GeneratedRegex(@"^(\d+) alerts in \d+ s", RegexOptions.Multiline)]
+    private static partial Regex SummaryHeader();
+}

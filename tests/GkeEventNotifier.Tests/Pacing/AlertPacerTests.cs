@@ -1,0 +1,81 @@
+using GkeEventNotifier.Pacing;
+using GkeEventNotifier.Slack;
+using GkeEventNotifier.Tests.Fakes;
+using GkeEventNotifier.Tests.Slack;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GkeEventNotifier.Tests.Pacing;
+
+/// <summary>A burst against a real loopback Slack: a few messages of their own, the rest deferred into one summary whose outcome settles them.</summary>
+public sealed class AlertPacerTests : IAsyncLifetime
+{
+    private FakeSlackServer slack = null!;
+
+    public async Task InitializeAsync() => slack = await FakeSlackServer.StartAsync();
+
+    public async Task DisposeAsync() => await slack.DisposeAsync();
+
+    [Fact]
+    public async Task BurstOfTwenty_PostsTwoAlertsAndOneSummaryNamingTheRest()
+    {
+        var pacer = Pacer(maxBatch: 100);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => pacer.SendAsync(Alert(i), default)));
+        var deferred = outcomes.OfType<PaceOutcome.Deferred>().ToList();
+        var summaries = await Task.WhenAll(deferred.Select(d => d.Summary));
+
+        var posts = slack.Requests.Where(r => r.Path == "/api/chat.postMessage").ToList();
+        Assert.Equal(3, posts.Count);
+        var summary = Assert.Single(posts, p => p.Text.Contains("18 alerts in", StringComparison.Ordinal));
+        Assert.Equal(18, deferred.Count);
+        Assert.All(summaries, s => Assert.Equal(18, s.AlertsInMessage));
+        Assert.All(Enumerable.Range(0, 20), i => Assert.Single(posts, p => p.Text.Contains($"burst-pod-{i:D2}", StringComparison.Ordinal)));
+        Assert.Contains("18 Evicted in shop", summary.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SummaryThatSlackRefuses_FailsEveryAlertInIt_SoPubSubRedeliversThem()
+    {
+        var pacer = Pacer(maxBatch: 100);
+        slack.Default = request => request.Body.Contains("alerts in", StringComparison.Ordinal) ? SlackReply.ServerError(503) : SlackReply.Json("""{"ok":true,"channel":"C0ALERTS","ts":"1.2"}""");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => pacer.SendAsync(Alert(i), default)));
+        var summaries = outcomes.OfType<PaceOutcome.Deferred>().Select(d => d.Summary).ToList();
+
+        await Assert.ThrowsAsync<SlackUnavailableException>(() => Task.WhenAll(summaries));
+        Assert.Equal((2, 4), (outcomes.OfType<PaceOutcome.Posted>().Count(), summaries.Count(s => s.IsFaulted)));
+    }
+
+    [Fact]
+    public async Task BurstBeyondTheBatchLimit_IsRefusedForRedelivery_NotQueued()
+    {
+        var pacer = Pacer(maxBatch: 5);
+
+        var sends = Enumerable.Range(0, 12).Select(i => pacer.SendAsync(Alert(i), default)).ToList();
+
+        await Assert.ThrowsAsync<SlackUnavailableException>(() => Task.WhenAll(sends));
+        var deferred = sends.Where(s => s.IsCompletedSuccessfully).Select(s => s.Result).OfType<PaceOutcome.Deferred>().ToList();
+        await Task.WhenAll(deferred.Select(d => d.Summary));
+        Assert.Equal((5, 5), (deferred.Count, sends.Count(s => s.IsFaulted)));
+        Assert.Equal(3, slack.Requests.Count);
+    }
+
+    private AlertPacer Pacer(int maxBatch)
+    {
+        var provider = SlackTestServices.Build(new Dictionary<string, string?>
+        {
+            ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
+            ["SLACK_CHANNEL"] = "C0ALERTS",
+            ["SLACK_API_URL"] = slack.ApiUri.AbsoluteUri,
+            ["SLACK_TIMEOUT_SECONDS"] = "10",
+            ["SLACK_MESSAGE_INTERVAL_MS"] = "1500",
+            ["SLACK_BURST"] = "2",
+            ["SLACK_MAX_WAIT_SECONDS"] = "0",
+            ["SLACK_MAX_BATCH"] = maxBatch.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        return provider.GetRequiredService<AlertPacer>();
+    }
+
+    private static GkeEventNotifier.Rendering.Alert Alert(int i) =>
+        TestAlerts.From("keep-evicted", node => node["jsonPayload"]!["involvedObject"]!["name"] = $"burst-pod-{i:D2}");
+}
