@@ -35,6 +35,7 @@ resource "google_project_iam_custom_role" "pod_lookup" {
     "container.pods.list",
     "container.replicaSets.get",
     "container.jobs.get",
+    "container.jobs.list",
   ]
 }
 
