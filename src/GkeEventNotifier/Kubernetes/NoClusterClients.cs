@@ -7,7 +7,7 @@ namespace GkeEventNotifier.Kubernetes;
 internal sealed class NoClusterClients : IClusterClients
 {
     public const string Reason =
-        "No cluster access configured, so pods were not looked up: set KUBECONFIG, or run on GCP (Cloud Run functions) "
+        "No cluster access configured, so the cluster was not read: set KUBECONFIG, or run on GCP (Cloud Run functions) "
         + "where each cluster is found through the GKE API.";
 
     public Task<IKubernetes> GetAsync(ClusterRef cluster, CancellationToken cancellationToken) =>

@@ -64,7 +64,7 @@ public sealed class ClusterAccessTests
         var finding = Assert.Single(await enricher.EnrichAsync(OomTestHost.Entry(Node, T, OomTestHost.KilledLine(4249, "python")), CancellationToken.None));
 
         Assert.Equal("python (pid 4249)", finding.Field("Process"));
-        Assert.Contains("No cluster access configured, so pods were not looked up: set KUBECONFIG, or run on GCP", finding.AllNotes(), StringComparison.Ordinal);
+        Assert.Contains("No cluster access configured, so the cluster was not read: set KUBECONFIG, or run on GCP", finding.AllNotes(), StringComparison.Ordinal);
     }
 
     [Fact]
