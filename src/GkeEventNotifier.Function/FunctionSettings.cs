@@ -22,9 +22,6 @@ internal sealed class FunctionSettings
 
     public static void Bind(FunctionSettings settings, IConfiguration configuration)
     {
-        if (configuration[MaxRequestBytesVariable] is { } max)
-        {
-            settings.MaxRequestBytes = int.TryParse(max, out var bytes) ? bytes : -1;
-        }
+        settings.MaxRequestBytes = GkeEventNotifier.Configuration.Settings.Integer(configuration, MaxRequestBytesVariable, settings.MaxRequestBytes);
     }
 }

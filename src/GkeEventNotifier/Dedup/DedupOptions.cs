@@ -1,3 +1,4 @@
+using GkeEventNotifier.Configuration;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
@@ -24,14 +25,7 @@ public sealed class DedupOptions
 
     public static void Bind(DedupOptions options, IConfiguration configuration)
     {
-        if (configuration[WindowVariable] is { } window)
-        {
-            options.WindowSeconds = int.TryParse(window, out var seconds) ? seconds : -1;
-        }
-
-        if (configuration[MaxEventsVariable] is { } max)
-        {
-            options.MaxEvents = int.TryParse(max, out var count) ? count : -1;
-        }
+        options.WindowSeconds = Settings.Integer(configuration, WindowVariable, options.WindowSeconds);
+        options.MaxEvents = Settings.Integer(configuration, MaxEventsVariable, options.MaxEvents);
     }
 }

@@ -1,3 +1,4 @@
+using GkeEventNotifier.Configuration;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
@@ -53,17 +54,12 @@ public sealed class KubernetesOptions
 
     public static void Bind(KubernetesOptions options, IConfiguration configuration)
     {
-        options.Kubeconfig = NullIfBlank(configuration[KubeconfigVariable]);
-        options.GkeApiUrl = NullIfBlank(configuration[GkeApiUrlVariable]);
-        options.OnGoogleCloud = NullIfBlank(configuration[CloudRunServiceVariable]) is not null
-            || NullIfBlank(configuration[CredentialsFileVariable]) is not null;
-        if (configuration[TimeoutVariable] is { } timeout)
-        {
-            options.TimeoutSeconds = int.TryParse(timeout, out var seconds) ? seconds : -1;
-        }
+        options.Kubeconfig = Settings.Text(configuration, KubeconfigVariable);
+        options.GkeApiUrl = Settings.Text(configuration, GkeApiUrlVariable);
+        options.OnGoogleCloud = Settings.Text(configuration, CloudRunServiceVariable) is not null
+            || Settings.Text(configuration, CredentialsFileVariable) is not null;
+        options.TimeoutSeconds = Settings.Integer(configuration, TimeoutVariable, options.TimeoutSeconds);
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>Where pod look-ups go.</summary>

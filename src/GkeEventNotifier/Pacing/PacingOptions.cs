@@ -1,3 +1,4 @@
+using GkeEventNotifier.Configuration;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
@@ -37,14 +38,9 @@ public sealed class PacingOptions
 
     public static void Bind(PacingOptions options, IConfiguration configuration)
     {
-        options.IntervalMilliseconds = Read(configuration, IntervalVariable, options.IntervalMilliseconds);
-        options.Burst = Read(configuration, BurstVariable, options.Burst);
-        options.MaxWaitSeconds = Read(configuration, MaxWaitVariable, options.MaxWaitSeconds);
-        options.MaxBatch = Read(configuration, MaxBatchVariable, options.MaxBatch);
+        options.IntervalMilliseconds = Settings.Integer(configuration, IntervalVariable, options.IntervalMilliseconds);
+        options.Burst = Settings.Integer(configuration, BurstVariable, options.Burst);
+        options.MaxWaitSeconds = Settings.Integer(configuration, MaxWaitVariable, options.MaxWaitSeconds);
+        options.MaxBatch = Settings.Integer(configuration, MaxBatchVariable, options.MaxBatch);
     }
-
-    private static int Read(IConfiguration configuration, string variable, int fallback) =>
-        configuration[variable] is not { } text ? fallback
-        : int.TryParse(text, out var value) ? value
-        : -1;
 }

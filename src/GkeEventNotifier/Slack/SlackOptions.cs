@@ -1,3 +1,4 @@
+using GkeEventNotifier.Configuration;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
@@ -43,17 +44,12 @@ public sealed class SlackOptions
 
     public static void Bind(SlackOptions options, IConfiguration configuration)
     {
-        options.BotToken = NullIfBlank(configuration[BotTokenVariable]);
-        options.Channel = NullIfBlank(configuration[ChannelVariable]);
-        options.WebhookUrl = NullIfBlank(configuration[WebhookUrlVariable]);
-        options.ApiUrl = NullIfBlank(configuration[ApiUrlVariable]);
-        if (configuration[TimeoutVariable] is { } timeout)
-        {
-            options.TimeoutSeconds = int.TryParse(timeout, out var seconds) ? seconds : -1;
-        }
+        options.BotToken = Settings.Text(configuration, BotTokenVariable);
+        options.Channel = Settings.Text(configuration, ChannelVariable);
+        options.WebhookUrl = Settings.Text(configuration, WebhookUrlVariable);
+        options.ApiUrl = Settings.Text(configuration, ApiUrlVariable);
+        options.TimeoutSeconds = Settings.Integer(configuration, TimeoutVariable, options.TimeoutSeconds);
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static string EnsureSlash(string url) => url.EndsWith('/') ? url : url + "/";
 }

@@ -1,3 +1,4 @@
+using GkeEventNotifier.Configuration;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
@@ -21,12 +22,7 @@ public sealed class ThreadOptions
 
     public static void Bind(ThreadOptions options, IConfiguration configuration)
     {
-        options.WindowMinutes = Read(configuration[WindowVariable], options.WindowMinutes);
-        options.BurstThreshold = Read(configuration[BurstVariable], options.BurstThreshold);
+        options.WindowMinutes = Settings.Integer(configuration, WindowVariable, options.WindowMinutes);
+        options.BurstThreshold = Settings.Integer(configuration, BurstVariable, options.BurstThreshold);
     }
-
-    private static int Read(string? text, int fallback) =>
-        string.IsNullOrWhiteSpace(text) ? fallback
-        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value
-        : -1;
 }

@@ -1,0 +1,19 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace GkeEventNotifier.Configuration;
+
+/// <summary>
+/// Reading environment-variable settings the same way everywhere: blank means unset, and a whole-number setting that is
+/// not a number reads as -1, which every option's range rejects, so start-up validation names the variable.
+/// </summary>
+internal static class Settings
+{
+    public static string? Text(IConfiguration configuration, string variable) =>
+        configuration[variable] is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    public static int Integer(IConfiguration configuration, string variable, int fallback) =>
+        Text(configuration, variable) is not { } text ? fallback
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
+        : -1;
+}
