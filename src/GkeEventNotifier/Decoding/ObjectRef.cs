@@ -9,6 +9,9 @@ public sealed record ObjectRef(
     string? ApiVersion = null,
     string? FieldPath = null)
 {
+    /// <summary><c>namespace/name</c>, or the name alone for cluster-scoped objects such as Nodes.</summary>
+    public string QualifiedName => Namespace is { Length: > 0 } ns ? $"{ns}/{Name}" : Name;
+
     /// <summary>The container named by a field path such as <c>spec.containers{app}</c>, if any.</summary>
     public string? ContainerName
     {

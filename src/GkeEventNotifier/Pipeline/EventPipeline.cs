@@ -169,8 +169,7 @@ internal sealed partial class EventPipeline(
     private static string Describe(EventLogEntry entry)
     {
         var involved = entry.Event.InvolvedObject;
-        var name = involved.Namespace is { Length: > 0 } ns ? $"{ns}/{involved.Name}" : involved.Name;
-        return $"{entry.Event.Reason} on {involved.Kind} {name} in {entry.Cluster}";
+        return $"{entry.Event.Reason} on {involved.Kind} {involved.QualifiedName} in {entry.Cluster}";
     }
 
     private void Log(string messageId, PipelineOutcome outcome)

@@ -44,9 +44,8 @@ public static class AlertRenderer
     public static string Headline(Alert alert)
     {
         var involved = alert.Entry.Event.InvolvedObject;
-        var name = involved.Namespace is { Length: > 0 } ns ? $"{ns}/{involved.Name}" : involved.Name;
         var repeats = alert.Occurrences > 1 ? $" ×{alert.Occurrences}" : "";
-        return $"{alert.Entry.Event.Reason}: {involved.Kind} {name}{repeats}";
+        return $"{alert.Entry.Event.Reason}: {involved.Kind} {involved.QualifiedName}{repeats}";
     }
 
     private static string FallbackText(Alert alert, AlertSeverity severity)
