@@ -236,7 +236,8 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     /// <summary>Every string in the JSON body, unescaped and joined by new lines: what a person could read in Slack.</summary>
     public string Text => Json is { } json ? string.Join("\n", Strings(json)) : Body;
 
-    private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
+    /// <summary>Every string under <paramref name="element"/>, decoded (the raw JSON escapes &lt; &gt; &amp; and backticks).</summary>
+    public static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
     {
         JsonValueKind.String => [element.GetString()!],
         JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),

@@ -61,7 +61,7 @@ public sealed class AlertRendererTests
         });
 
         var json = JsonSerializer.Serialize(AlertRenderer.Render(alert), SlackJsonContext.Default.SlackMessage);
-        var texts = AllStrings(JsonDocument.Parse(json).RootElement).Where(s => !s.StartsWith("https://console.cloud.google.com/", StringComparison.Ordinal)).ToList();
+        var texts = Fakes.RecordedRequest.Strings(JsonDocument.Parse(json).RootElement).Where(s => !s.StartsWith("https://console.cloud.google.com/", StringComparison.Ordinal)).ToList();
 
         Assert.All(texts, text => Assert.DoesNotContain("<!", text, StringComparison.Ordinal));
         Assert.All(texts, text => Assert.DoesNotContain("<https://", text, StringComparison.Ordinal));
@@ -140,14 +140,6 @@ public sealed class AlertRendererTests
 
     private static List<string> FactTexts(SlackMessage message) =>
         Assert.IsType<SectionBlock>(message.Attachments![0].Blocks[1]).Fields!.Select(f => f.Text).ToList();
-
-    private static IEnumerable<string> AllStrings(JsonElement element) => element.ValueKind switch
-    {
-        JsonValueKind.String => [element.GetString()!],
-        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => AllStrings(p.Value)),
-        JsonValueKind.Array => element.EnumerateArray().SelectMany(AllStrings),
-        _ => [],
-    };
 
     private static IEnumerable<JsonElement> TextObjects(JsonElement element) => element.ValueKind switch
     {

@@ -30,7 +30,7 @@ public sealed class RoutingConfigParserTests
     [InlineData("receivers:\n  - name: a\n    slack_channel: C1\nroutes:\n  - name: r\n    query: resource.type=\"k8s_node\"\n    receiver: b\n", 7, 15, "no receiver is named 'b'")]
     [InlineData("routes:\n  - name: r\n    query: jsonPayload.reason=\"Evicted\" AND (\n    receiver: a\n", 3, 46, "query of 'r' is not a valid Cloud Logging query")]
     [InlineData("drop:\n  - name: d\n    query: |\n      resource.type=\"k8s_pod\"\n      AND thud.reason=\"x\"\n", 5, 11, "query of 'd' is not a valid Cloud Logging query")]
-    [InlineData("receivers:\n  - name: a\n    slack_channel: [C1\n", 4, 1, "")]
+    [InlineData("receivers:\n  - name: a\n    slack_channel: [C1\n", 4, 1, "did not find expected ',' or ']'")]
     [InlineData("receivers:\n  - name: a\n    webhook_url_env: MISSING_URL\n", 3, 22, "environment variable MISSING_URL must hold the webhook's https:// URL; it is not set")]
     [InlineData("receivers:\n  - name: a\n    slack_channel: C1\n    mention_group: '@platform'\n", 4, 20, "mention_group must be a user group ID")]
     [InlineData("receivers:\n  - name: a\n    slack_channel: C1\n    webhook_url_env: DATA_TEAM_WEBHOOK_URL\n", 2, 5, "needs exactly one of slack_channel or webhook_url_env")]

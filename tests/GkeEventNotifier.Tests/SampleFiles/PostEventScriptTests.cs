@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using GkeEventNotifier.Tests.Deploy;
 using GkeEventNotifier.Tests.EndToEnd;
 
 namespace GkeEventNotifier.Tests.SampleFiles;
@@ -12,15 +12,15 @@ public sealed class PostEventScriptTests
     [SkippableFact]
     public async Task PostEventScript_DeliversASampleToARunningFunction_WhichPrintsTheAlert()
     {
-        Skip.If(!OnPath("curl") && !EmulatorFixture.InCi, "post-event.sh needs curl: apt-get install curl");
+        ExternalTool.Require("curl", "apt-get install curl");
         using var trap = new OutsideTrap();
         await using var function = await FunctionProcess.StartAsync(new Dictionary<string, string?>(), trap);
 
-        var (code, output) = await RunAsync("bash", Samples.Path_("post-event.sh"), Samples.Path_("entries/keep-oomkilling.json"), $"http://127.0.0.1:{function.Port}/");
+        var result = await RunAsync(Samples.Path_("entries/keep-oomkilling.json"), $"http://127.0.0.1:{function.Port}/");
         await WaitForAsync(() => function.Lines.Any(l => l.Severity == "NOTICE"));
 
-        Assert.Equal(0, code);
-        Assert.Equal("HTTP 200", output.Trim());
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("HTTP 200", result.StandardOutput.Trim());
         var alert = Assert.Single(function.Lines, l => l.Severity == "NOTICE");
         Assert.Contains("OOMKilling: Node gke-shop-eu1-highmem-pool-0b8e44d1-m9zt", alert.Message, StringComparison.Ordinal);
         Assert.Contains(function.Lines, l => l.Message.Contains("alerted: OOMKilling", StringComparison.Ordinal));
@@ -29,25 +29,14 @@ public sealed class PostEventScriptTests
     [Fact]
     public async Task PostEventScript_WithoutArguments_PrintsUsage()
     {
-        var (code, _) = await RunAsync("bash", Samples.Path_("post-event.sh"));
+        var result = await RunAsync();
 
-        Assert.Equal(2, code);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("usage:", result.StandardError, StringComparison.Ordinal);
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string file, params string[] args)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, output);
-    }
+    private static Task<ToolResult> RunAsync(params string[] args) =>
+        ExternalTool.RunAsync("bash", [Samples.Path_("post-event.sh"), .. args], Samples.Directory, new Dictionary<string, string?>(), TimeSpan.FromSeconds(60), CancellationToken.None);
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
@@ -56,7 +45,4 @@ public sealed class PostEventScriptTests
             await Task.Delay(100);
         }
     }
-
-    private static bool OnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, tool)));
 }

@@ -79,7 +79,7 @@ public sealed class ThreadTests : FakeSlackOnFakeClock
         Assert.StartsWith($"4 pods Evicted on {TestEntries.Node} in under 1 min. More than 3 alerts", posts[3], StringComparison.Ordinal);
         var last = Slack.Calls("chat.update")[^1].Json!.Value;
         Assert.StartsWith($"37 pods Evicted on {TestEntries.Node} in 2 min", last.GetProperty("text").GetString(), StringComparison.Ordinal);
-        var blocks = last.GetProperty("attachments").GetRawText();
+        var blocks = string.Join("\n", Fakes.RecordedRequest.Strings(last.GetProperty("attachments")));
         Assert.Contains(TestEntries.CheckoutPod(0), blocks, StringComparison.Ordinal);
         Assert.Contains(TestEntries.CheckoutPod(4), blocks, StringComparison.Ordinal);
         Assert.DoesNotContain(TestEntries.CheckoutPod(5) + "`", blocks, StringComparison.Ordinal);

@@ -62,6 +62,7 @@ public sealed class QueryFuzzTests
     public void GeneratedQueries_EvaluateWithoutThrowing_AndRoundTrip()
     {
         var random = new Random(7);
+        var parsed = 0;
         for (var i = 0; i < 800; i++)
         {
             var text = RandomQuery(random, depth: 0);
@@ -75,8 +76,11 @@ public sealed class QueryFuzzTests
                 continue; // e.g. a regular expression on a non-string field: a correct rejection.
             }
 
+            parsed++;
             AssertBehaves(query, text, random);
         }
+
+        Assert.True(parsed > 400, $"only {parsed} of 800 generated queries parsed: the generator no longer exercises evaluation");
     }
 
     [Fact]
