@@ -1,3 +1,4 @@
+using GkeEventNotifier.Decoding;
 using System.Text.Json;
 using GkeEventNotifier.Filtering.Query;
 using Microsoft.Extensions.Logging;
@@ -36,10 +37,7 @@ internal sealed partial class QueryEventFilter(LoggingQuery query, string origin
         return matched;
     }
 
-    private static string InsertId(JsonElement logEntry) =>
-        logEntry.ValueKind == JsonValueKind.Object && logEntry.TryGetProperty("insertId", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString() ?? string.Empty
-            : string.Empty;
+    private static string InsertId(JsonElement logEntry) => logEntry.GetStringOrEmpty("insertId");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A regular expression of the filter ({Origin}) ran out of time on entry {InsertId}; it counted as no match")]
     private static partial void LogRegexTimeout(ILogger logger, string origin, string insertId);

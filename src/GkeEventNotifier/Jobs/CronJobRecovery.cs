@@ -33,8 +33,13 @@ internal sealed partial class CronJobRecovery(
     public async Task<bool> TryDeliverFailureAsync(Alert alert, Receiver receiver, CancellationToken cancellationToken)
     {
         var entry = alert.Entry;
+        if (entry.Event.InvolvedObject.Kind != "Job" || !FailureReasons.Contains(entry.Event.Reason))
+        {
+            return false;
+        }
+
         var workload = workloads.Resolve(entry);
-        if (entry.Event.InvolvedObject.Kind != "Job" || !FailureReasons.Contains(entry.Event.Reason) || workload.Kind != "CronJob")
+        if (workload.Kind != "CronJob")
         {
             return false;
         }

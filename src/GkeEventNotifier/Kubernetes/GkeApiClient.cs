@@ -32,8 +32,8 @@ internal sealed class GkeApiClient(IHttpClientFactory httpClients, IAccessTokenS
         {
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
-            var endpoint = root.TryGetProperty("endpoint", out var e) ? e.GetString() : null;
-            var ca = root.TryGetProperty("masterAuth", out var auth) && auth.TryGetProperty("clusterCaCertificate", out var c) ? c.GetString() : null;
+            var endpoint = root.GetStringOrNull("endpoint");
+            var ca = root.GetObjectOrDefault("masterAuth").GetStringOrNull("clusterCaCertificate");
             return endpoint is { Length: > 0 } && ca is { Length: > 0 }
                 ? new GkeClusterInfo(endpoint, Encoding.ASCII.GetString(Convert.FromBase64String(ca)))
                 : throw new PodLookupException($"The GKE API described cluster {cluster} without an endpoint or CA certificate.");
@@ -56,9 +56,7 @@ internal sealed class GkeApiClient(IHttpClientFactory httpClients, IAccessTokenS
         try
         {
             using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("message", out var message)
-                ? message.GetString() ?? ""
-                : "";
+            return json.RootElement.GetObjectOrDefault("error").GetStringOrEmpty("message");
         }
         catch (JsonException)
         {

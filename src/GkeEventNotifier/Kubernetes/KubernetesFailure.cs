@@ -1,3 +1,4 @@
+using GkeEventNotifier.Decoding;
 using System.Net;
 using System.Text.Json;
 using Google.Apis.Auth.OAuth2.Responses;
@@ -38,7 +39,7 @@ internal static class KubernetesFailure
         try
         {
             using var json = JsonDocument.Parse(e.Response.Content ?? "");
-            var message = json.RootElement.TryGetProperty("message", out var m) ? m.GetString() ?? "" : "";
+            var message = json.RootElement.GetStringOrEmpty("message");
             return message.Length > 300 ? message[..300] + "…" : message;
         }
         catch (JsonException)

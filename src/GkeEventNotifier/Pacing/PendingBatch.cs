@@ -15,9 +15,6 @@ internal sealed class PendingBatch(DateTimeOffset openedAt, int capacity)
 
     public Task<PacedDelivery> Outcome => outcome.Task;
 
-    /// <summary>Only read under the lane's lock.</summary>
-    public int Count => alerts.Count;
-
     /// <summary>Only called under the lane's lock.</summary>
     public bool TryAdd(Alert alert)
     {

@@ -1,3 +1,4 @@
+using GkeEventNotifier.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Routing;
@@ -10,5 +11,5 @@ public sealed class RoutingOptions
     public string? ConfigFile { get; set; }
 
     public static void Bind(RoutingOptions options, IConfiguration configuration) =>
-        options.ConfigFile = string.IsNullOrWhiteSpace(configuration[ConfigFileVariable]) ? null : configuration[ConfigFileVariable]!.Trim();
+        options.ConfigFile = Settings.Text(configuration, ConfigFileVariable);
 }

@@ -76,7 +76,4 @@ public static class SlackText
 
     /// <summary>Inline code span; backticks inside are replaced so the span cannot be closed early.</summary>
     public static string Code(string text) => text.Length == 0 ? "" : $"`{Escape(text).Replace('`', '\'')}`";
-
-    /// <summary>A link whose URL is ours (percent-encoded, so it holds no <c>|</c> or <c>&gt;</c>) and whose label is escaped.</summary>
-    public static string Link(Uri url, string label) => $"<{url.AbsoluteUri.Replace("|", "%7C", StringComparison.Ordinal).Replace(">", "%3E", StringComparison.Ordinal)}|{Escape(label)}>";
 }
