@@ -17,7 +17,13 @@ internal sealed class KubeconfigClusterClients(IOptions<KubernetesOptions> optio
     private readonly FileInfo[] files = KubeconfigFiles.Split(options.Value.Kubeconfig ?? "").Select(f => new FileInfo(f)).ToArray();
     private readonly ConcurrentDictionary<string, Lazy<IKubernetes>> clients = new(StringComparer.Ordinal);
 
-    public async Task<IKubernetes> GetAsync(ClusterRef cluster, CancellationToken cancellationToken)
+    /// <summary>The client chosen for each cluster, so the kubeconfig files are read once per cluster, not once per look-up.</summary>
+    private readonly ConcurrentDictionary<ClusterRef, IKubernetes> chosen = new();
+
+    public async Task<IKubernetes> GetAsync(ClusterRef cluster, CancellationToken cancellationToken) =>
+        chosen.TryGetValue(cluster, out var known) ? known : chosen.GetOrAdd(cluster, await ChooseAsync(cluster));
+
+    private async Task<IKubernetes> ChooseAsync(ClusterRef cluster)
     {
         try
         {
