@@ -38,7 +38,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
     [Fact]
     public async Task SummaryThatSlackRefuses_FailsEveryAlertInIt_SoPubSubRedeliversThem()
     {
-        var pacer = Pacer(maxBatch: 100);
+        var pacer = Pacer(maxBatch: 100, timeoutSeconds: 1);
         slack.Default = request => request.Body.Contains("alerts in", StringComparison.Ordinal) ? SlackReply.ServerError(503) : SlackReply.Json("""{"ok":true,"channel":"C0ALERTS","ts":"1.2"}""");
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Send(pacer, i)));
@@ -72,14 +72,14 @@ public sealed class AlertPacerTests : IAsyncLifetime
         return pacer.SendAsync(alert, receiver, token => notifier.NotifyAsync(receiver.Client, AlertRenderer.Render(alert) with { Channel = receiver.Channel }, token), default);
     }
 
-    private AlertPacer Pacer(int maxBatch)
+    private AlertPacer Pacer(int maxBatch, int timeoutSeconds = 10)
     {
         provider = SlackTestServices.Build(new Dictionary<string, string?>
         {
             ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
             ["SLACK_CHANNEL"] = "C0ALERTS",
             ["SLACK_API_URL"] = slack.ApiUri.AbsoluteUri,
-            ["SLACK_TIMEOUT_SECONDS"] = "10",
+            ["SLACK_TIMEOUT_SECONDS"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SLACK_MESSAGE_INTERVAL_MS"] = "1500",
             ["SLACK_BURST"] = "2",
             ["SLACK_MAX_WAIT_SECONDS"] = "0",
