@@ -1,3 +1,4 @@
+using GkeEventNotifier.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Function;
@@ -7,10 +8,7 @@ internal static class FunctionHostServices
 {
     public static IServiceCollection AddFunctionHost(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FunctionSettings>()
-            .Configure(settings => FunctionSettings.Bind(settings, configuration))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<FunctionSettings>(settings => FunctionSettings.Bind(settings, configuration));
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<FunctionSettings>>().Value);
         services.AddSingleton<FunctionEndpoint>();
         services.AddSingleton<StartupReport>();

@@ -35,29 +35,20 @@ public static class ServiceCollectionExtensions
 
     private static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SlackOptions>()
-            .Configure(options => SlackOptions.Bind(options, configuration))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<SlackOptions>(options => SlackOptions.Bind(options, configuration));
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.AddHttpClient(nameof(SlackWebApiTransport)).RemoveAllLoggers();
         services.AddHttpClient(nameof(SlackWebhookTransport)).RemoveAllLoggers();
         services.AddSingleton<ISlackClient>(CreateSlackClient);
         services.AddSingleton<SlackNotifier>();
-        services.AddOptions<PacingOptions>()
-            .Configure(options => PacingOptions.Bind(options, configuration))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<PacingOptions>(options => PacingOptions.Bind(options, configuration));
         services.AddSingleton<AlertPacer>();
         return services;
     }
 
     private static IServiceCollection AddDedup(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DedupOptions>()
-            .Configure(options => DedupOptions.Bind(options, configuration))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<DedupOptions>(options => DedupOptions.Bind(options, configuration));
         services.AddSingleton<AlertLedger>();
         services.AddSingleton<EventDeduplicator>();
         return services;
@@ -65,10 +56,7 @@ public static class ServiceCollectionExtensions
 
     private static IServiceCollection AddThreads(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ThreadOptions>()
-            .Configure(options => ThreadOptions.Bind(options, configuration))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<ThreadOptions>(options => ThreadOptions.Bind(options, configuration));
         services.TryAddSingleton<IWorkloadResolver, EventWorkloadResolver>();
         services.AddSingleton<GroupStore>();
         services.AddSingleton<AlertThreads>();
@@ -79,9 +67,7 @@ public static class ServiceCollectionExtensions
 
     private static IServiceCollection AddRouting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RoutingOptions>()
-            .Configure(options => RoutingOptions.Bind(options, configuration))
-            .ValidateOnStart();
+        services.AddSettings<RoutingOptions>(options => RoutingOptions.Bind(options, configuration));
         services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
         services.TryAddSingleton(configuration);
         services.AddSingleton(RoutingTableFactory.Create);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Configuration;
 
@@ -16,4 +18,9 @@ internal static class Settings
         Text(configuration, variable) is not { } text ? fallback
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
         : -1;
+
+    /// <summary>Options bound from settings by <paramref name="bind"/>, checked (data annotations and any registered validator) when the host starts.</summary>
+    public static OptionsBuilder<T> AddSettings<T>(this IServiceCollection services, Action<T> bind)
+        where T : class =>
+        services.AddOptions<T>().Configure(bind).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -1,3 +1,4 @@
+using GkeEventNotifier.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,9 +16,7 @@ public static class FilteringServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEventFilter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EventFilterOptions>()
-            .Configure(options => EventFilterOptions.Bind(options, configuration))
-            .ValidateOnStart();
+        services.AddSettings<EventFilterOptions>(options => EventFilterOptions.Bind(options, configuration));
         services.AddSingleton<IValidateOptions<EventFilterOptions>, EventFilterOptionsValidator>();
         services.AddSingleton(provider => QueryEventFilter.Create(
             provider.GetRequiredService<IOptions<EventFilterOptions>>().Value,

@@ -1,3 +1,4 @@
+using GkeEventNotifier.Configuration;
 using GkeEventNotifier.Enrichment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,10 +16,7 @@ public static class KubernetesServiceCollectionExtensions
     public static IServiceCollection AddOomResolution(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<KubernetesOptions>()
-            .Configure(options => KubernetesOptions.Bind(options, configuration))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<KubernetesOptions>(options => KubernetesOptions.Bind(options, configuration));
         services.AddSingleton<IValidateOptions<KubernetesOptions>, KubernetesOptionsValidator>();
         services.AddHttpClient(GkeApiClient.HttpClientName).RemoveAllLoggers().AddStandardResilienceHandler();
         services.TryAddSingleton<IAccessTokenSource>(provider =>
