@@ -1,4 +1,5 @@
 using GkeEventNotifier.Dedup;
+using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Jobs;
 using GkeEventNotifier.Kubernetes;
@@ -26,6 +27,7 @@ public static class ServiceCollectionExtensions
         services.AddEventFilter(configuration);
         services.AddDedup(configuration);
         services.AddOomResolution(configuration);
+        services.AddSingleton<IEventEnricher, ObjectNameCheck>();
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);
