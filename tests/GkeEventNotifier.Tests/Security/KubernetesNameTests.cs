@@ -13,11 +13,9 @@ namespace GkeEventNotifier.Tests.Security;
 /// request at all (the strict fake API would fail the test on any request outside the documented set), and the alert
 /// still goes out saying the name was not valid.
 /// </summary>
-public sealed class KubernetesNameTests : FakeSlackOnFakeClock
+public sealed class KubernetesNameTests : FakeSlackAndClusterOnFakeClock
 {
     private const string Node = "gke-shop-cluster-pool-1-5d2c8a1e-q7lm";
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("names-");
-    private FakeKubernetesApi cluster = null!;
 
     public static TheoryData<string> ForgedNamespaces => new()
     {
@@ -42,19 +40,6 @@ public sealed class KubernetesNameTests : FakeSlackOnFakeClock
         "-node",
     };
 
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        cluster = await FakeKubernetesApi.StartAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await cluster.DisposeAsync();
-        directory.Delete(recursive: true);
-    }
-
     [Theory]
     [MemberData(nameof(ForgedNamespaces))]
     public async Task CronJobFailureWithForgedNamespace_NoRequest_AlertSaysTheNameIsNotValid(string forged)
@@ -63,7 +48,7 @@ public sealed class KubernetesNameTests : FakeSlackOnFakeClock
 
         await function.SendAsync(WithNamespace(CronJobEntries.Failed(0), forged));
 
-        Assert.Empty(cluster.Requests);
+        Assert.Empty(Cluster.Requests);
         var post = Assert.Single(Slack.Calls("chat.postMessage"));
         Assert.Contains("is not a valid Kubernetes name (DNS-1123 label), so nothing was looked up in the cluster", post.Text, StringComparison.Ordinal);
     }
@@ -77,7 +62,7 @@ public sealed class KubernetesNameTests : FakeSlackOnFakeClock
         var outcome = await function.SendAsync(WithNamespace(CronJobEntries.SawCompleted(0), forged));
 
         Assert.Equal(OutcomeKind.Filtered, outcome.Kind);
-        Assert.Empty(cluster.Requests);
+        Assert.Empty(Cluster.Requests);
         Assert.Empty(Slack.Calls("chat.postMessage"));
     }
 
@@ -95,7 +80,7 @@ public sealed class KubernetesNameTests : FakeSlackOnFakeClock
 
         Assert.Equal(OutcomeKind.Filtered, outcome.Kind);
         Assert.Contains("not a valid Kubernetes name", outcome.Detail, StringComparison.Ordinal);
-        Assert.Empty(cluster.Requests);
+        Assert.Empty(Cluster.Requests);
     }
 
     [Theory]
@@ -172,9 +157,4 @@ public sealed class KubernetesNameTests : FakeSlackOnFakeClock
         entry["jsonPayload"]!["metadata"]!["namespace"] = ns;
         return entry;
     }
-
-    private PipelineHarness Function() => PipelineHarness.BotToken(Slack, Time, new Dictionary<string, string?>
-    {
-        [KubernetesOptions.KubeconfigVariable] = cluster.WriteKubeconfig(directory.FullName),
-    });
 }
