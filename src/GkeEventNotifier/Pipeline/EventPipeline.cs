@@ -113,7 +113,7 @@ internal sealed partial class EventPipeline(
         if (deferred is not null)
         {
             _ = deferred.Summary.ContinueWith(summary => Settle(summary, fresh.Claim, alert), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            throw new AlertDeferredException();
+            throw new AlertDeferredException(deferred.Summary);
         }
 
         deduplicator.Confirm(fresh.Claim, alert, first ?? SlackPostResult.Unknown);
