@@ -25,6 +25,7 @@ internal static class SettingsHelp
         "DEDUP_WINDOW_SECONDS, DEDUP_MAX_EVENTS: repeats counted instead of posted",
         "ALERT_GROUP_WINDOW_MINUTES, ALERT_BURST_THRESHOLD: grouping into threads and summaries",
         "KUBECONFIG, or GOOGLE_APPLICATION_CREDENTIALS with GKE_API_URL: pod look-ups (KUBERNETES_TIMEOUT_SECONDS each)",
+        "ALERT_STATE (memory or firestore), FIRESTORE_PROJECT, FIRESTORE_DATABASE, FIRESTORE_EMULATOR_HOST, STATE_TIMEOUT_SECONDS, STATE_LEASE_SECONDS: alert state",
     ];
 
     public static IReadOnlyList<string> All => [.. Slack, .. Filter, .. Routing, .. Pipeline];

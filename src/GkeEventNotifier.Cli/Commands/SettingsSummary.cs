@@ -1,3 +1,4 @@
+using GkeEventNotifier.AlertState;
 using GkeEventNotifier.Dedup;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Kubernetes;
@@ -19,7 +20,7 @@ internal static class SettingsSummary
         yield return ("Filter", services.GetRequiredService<QueryEventFilter>().Origin);
         yield return ("Routing", Routing(Options<RoutingOptions>(services), services.GetRequiredService<RoutingTable>()));
         yield return ("Cluster access", ClusterAccess(Options<KubernetesOptions>(services)));
-        yield return ("State", "in this process's memory (dedup ledger and alert groups; each instance keeps its own)");
+        yield return ("State", State(Options<AlertStateOptions>(services)));
         var dedup = Options<DedupOptions>(services);
         var threads = Options<ThreadOptions>(services);
         var pacing = Options<PacingOptions>(services);
@@ -43,6 +44,11 @@ internal static class SettingsSummary
         : $"{options.ConfigFile}: {table.Drops.Count} drop rule(s), {table.Routes.Count} route(s) to "
           + string.Join(", ", table.Routes.Select(route => route.Receiver.Name).Append(table.Default.Name).Distinct(StringComparer.Ordinal))
           + $"; unmatched alerts go to {table.Default.Name}";
+
+    private static string State(AlertStateOptions state) => state.IsFirestore
+        ? $"Firestore database {state.Database}" + (state.Project is null ? "" : $" in project {state.Project}")
+          + (state.EmulatorHost is null ? "" : $" (emulator at {state.EmulatorHost})") + ", shared by every instance"
+        : "in this process's memory (ALERT_STATE=memory): each instance keeps its own";
 
     private static string ClusterAccess(KubernetesOptions kubernetes) => kubernetes.Mode switch
     {
