@@ -71,7 +71,7 @@ public sealed class CronJobRecoveryTests : FakeSlackAndClusterOnFakeClock
 
         var outcome = await function.SendAsync(CronJobEntries.SawCompleted(0));
 
-        Assert.Equal(OutcomeKind.Filtered, outcome.Kind);
+        Assert.Equal(OutcomeKind.NoAlert, outcome.Kind);
         Assert.Empty(Slack.Calls("chat.postMessage"));
     }
 
