@@ -15,8 +15,11 @@ locals {
     var.build_args == "" ? {} : { GOOGLE_BUILD_ARGS = var.build_args },
   )
 
+  # CLUSTER_PROJECTS: the function describes clusters (with its own token) of these projects only, whatever a
+  # LogEntry's labels say (SECURITY.md).
   function_environment = merge(
     var.slack_channel == "" ? {} : { SLACK_CHANNEL = var.slack_channel },
+    { CLUSTER_PROJECTS = join(",", sort(tolist(local.cluster_project_ids))) },
     var.function_environment,
   )
 }
