@@ -83,6 +83,20 @@ public sealed class FakeSlackServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A top-level message another app (or an older version of this one) left in the channel, with metadata exactly as
+    /// given (any JSON: Slack does not check another app's payload against ours).
+    /// </summary>
+    public void Seed(string channel, DateTimeOffset at, string metadataJson)
+    {
+        using var document = JsonDocument.Parse(metadataJson);
+        var stamp = $"{at.ToUnixTimeSeconds()}.{Interlocked.Increment(ref ts):D6}";
+        lock (channelGate)
+        {
+            channelMessages.Add(new StoredMessage(channel, stamp, document.RootElement.Clone()));
+        }
+    }
+
     public static async Task<FakeSlackServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
