@@ -32,7 +32,17 @@ internal sealed partial class EventPipeline(
 
     public async Task<PipelineOutcome> HandleAsync(PubSubMessage message, CancellationToken cancellationToken)
     {
-        var outcome = await ProcessAsync(message, cancellationToken);
+        PipelineOutcome outcome;
+        try
+        {
+            outcome = await ProcessAsync(message, cancellationToken);
+        }
+        catch (SlackPayloadException e)
+        {
+            // The notifier already tried the plainest form Slack takes: the same message would be refused forever.
+            outcome = PipelineOutcome.Poison($"Slack refused its message even as plain text without blocks or metadata ('{e.Error}')");
+        }
+
         Log(message.MessageId, outcome);
         return outcome;
     }

@@ -141,7 +141,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        context.Response.ContentType = reply.Body.StartsWith('{') ? "application/json; charset=utf-8" : "text/html";
+        context.Response.ContentType = reply.ContentType ?? (reply.Body.StartsWith('{') ? "application/json; charset=utf-8" : "text/html");
         await context.Response.WriteAsync(reply.Body);
     }
 
@@ -264,7 +264,7 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 public sealed record StoredMessage(string Channel, string Ts, JsonElement? Metadata);
 
 /// <summary>A scripted answer.</summary>
-public sealed record SlackReply(int Status, string Body, int? RetryAfterSeconds = null, TimeSpan Delay = default)
+public sealed record SlackReply(int Status, string Body, int? RetryAfterSeconds = null, TimeSpan Delay = default, string? ContentType = null)
 {
     public static readonly SlackReply WebhookOk = new(200, "ok");
 
