@@ -24,6 +24,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> delivered = new();
     private readonly List<StoredMessage> channelMessages = [];
     private readonly Lock channelGate = new();
+    private readonly Dictionary<string, int> working = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> overlap = new(StringComparer.Ordinal);
+    private readonly Lock overlapGate = new();
     private int ts;
 
     private FakeSlackServer(WebApplication app)
@@ -64,6 +67,21 @@ public sealed class FakeSlackServer : IAsyncDisposable
     public Func<RecordedRequest, SlackReply>? Default { get; set; }
 
     public void Recover() => Default = null;
+
+    /// <summary>
+    /// How long Slack takes to answer a request it has already acted on (the post is kept, the update applied): a slow
+    /// Slack, as opposed to <see cref="SlackReply.Delay"/> of one scripted answer.
+    /// </summary>
+    public Func<RecordedRequest, TimeSpan>? Latency { get; set; }
+
+    /// <summary>The most requests to one Web API method that Slack was working on at the same moment.</summary>
+    public int Overlap(string method)
+    {
+        lock (overlapGate)
+        {
+            return overlap.GetValueOrDefault("/api/" + method);
+        }
+    }
 
     /// <summary>The clock message timestamps are made from (tests with a FakeTimeProvider pass theirs), so <c>oldest</c> works.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
@@ -125,9 +143,18 @@ public sealed class FakeSlackServer : IAsyncDisposable
         };
         requests.Enqueue(recorded);
         var reply = script.TryDequeue(out var next) ? next(recorded) : Default?.Invoke(recorded) ?? DefaultReply(recorded);
-        if (reply.Delay > TimeSpan.Zero)
+        var delay = reply.Delay + (Latency?.Invoke(recorded) ?? TimeSpan.Zero);
+        Working(recorded.Path, +1);
+        try
         {
-            await Task.Delay(reply.Delay, context.RequestAborted);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+        }
+        finally
+        {
+            Working(recorded.Path, -1);
         }
 
         if (recorded.Method == "POST" && reply.Status == 200 && (reply.Body == "ok" || reply.Body.Contains("\"ok\":true", StringComparison.Ordinal)))
@@ -143,6 +170,16 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
         context.Response.ContentType = reply.ContentType ?? (reply.Body.StartsWith('{') ? "application/json; charset=utf-8" : "text/html");
         await context.Response.WriteAsync(reply.Body);
+    }
+
+    private void Working(string path, int change)
+    {
+        lock (overlapGate)
+        {
+            var now = working.GetValueOrDefault(path) + change;
+            working[path] = now;
+            overlap[path] = Math.Max(overlap.GetValueOrDefault(path), now);
+        }
     }
 
     /// <summary>Success, with Slack's bookkeeping: posts get a ts and are kept, updates replace them, history lists them.</summary>
