@@ -1,4 +1,6 @@
+using GkeEventNotifier.AlertState;
 using GkeEventNotifier.Dedup;
+using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Jobs;
 using GkeEventNotifier.Kubernetes;
@@ -26,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddEventFilter(configuration);
         services.AddDedup(configuration);
         services.AddOomResolution(configuration);
+        services.AddSingleton<IEventEnricher, ObjectNameCheck>();
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);
@@ -49,6 +52,9 @@ public static class ServiceCollectionExtensions
     private static IServiceCollection AddDedup(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<DedupOptions>(options => DedupOptions.Bind(options, configuration));
+        services.AddSettings<AlertStateOptions>(options => AlertStateOptions.Bind(options, configuration));
+        services.TryAddSingleton<IAlertStateStore>(provider =>
+            new MemoryAlertStateStore(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<DedupOptions>>().Value.MaxEvents));
         services.AddSingleton<AlertLedger>();
         services.AddSingleton<EventDeduplicator>();
         return services;

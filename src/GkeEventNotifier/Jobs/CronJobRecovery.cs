@@ -82,13 +82,18 @@ internal sealed partial class CronJobRecovery(
         var where = $"CronJob {entry.Event.InvolvedObject.Namespace}/{completion.CronJob}";
         if (!completion.Succeeded)
         {
-            return PipelineOutcome.Filtered($"{where}: run {completion.Job} failed; its Job's own event alerts");
+            return PipelineOutcome.NoAlert($"{where}: run {completion.Job} failed; its Job's own event alerts");
+        }
+
+        if (NameProblem(entry, completion) is { } problem)
+        {
+            return PipelineOutcome.Filtered($"{where}: {problem}");
         }
 
         var history = await ReadRunsAsync(entry, completion.CronJob, cancellationToken);
         if (history?.FirstOrDefault(r => r.Name == completion.Job) is { Outcome: not RunOutcome.Succeeded })
         {
-            return PipelineOutcome.Filtered($"{where}: the cluster does not show run {completion.Job} as succeeded");
+            return PipelineOutcome.NoAlert($"{where}: the cluster does not show run {completion.Job} as succeeded");
         }
 
         var resolved = 0;
@@ -99,7 +104,7 @@ internal sealed partial class CronJobRecovery(
 
         return resolved > 0
             ? PipelineOutcome.Alerted($"{where} recovered (run {completion.Job})")
-            : PipelineOutcome.Filtered($"{where}: run {completion.Job} succeeded, no failure to recover from");
+            : PipelineOutcome.NoAlert($"{where}: run {completion.Job} succeeded, no failure to recover from");
     }
 
     private async Task<bool> ResolveAsync(EventLogEntry entry, CronJobCompletion completion, Receiver receiver, string where, IReadOnlyList<CronJobRun>? history, CancellationToken cancellationToken)
@@ -117,7 +122,7 @@ internal sealed partial class CronJobRecovery(
         var since = streak.Select(r => r.Started).OfType<DateTimeOffset>().Append(open.First).Min();
         var finished = history?.FirstOrDefault(r => r.Name == completion.Job)?.Finished ?? now;
         var recovered = RecoveryRenderer.Recovered(where, finished - since, Math.Max(open.Count, streak.Count));
-        var closed = open with { Resolved = true, Last = now };
+        var closed = open with { Resolved = true };
         if (receiver.CanThread && open.Ts is not null && open.Channel is not null)
         {
             await receiver.Client.PostAsync(RecoveryRenderer.RecoveryReply(receiver, open, recovered, completion.Job), cancellationToken);
@@ -145,6 +150,12 @@ internal sealed partial class CronJobRecovery(
             return null;
         }
     }
+
+    /// <summary>A recovery names the CronJob and its Job in event text; neither may steer a request or close a thread unless it is a valid name.</summary>
+    private static string? NameProblem(EventLogEntry entry, CronJobCompletion completion) =>
+        KubernetesNames.ProblemWithNamespace(entry.Event.InvolvedObject.Namespace)
+        ?? KubernetesNames.ProblemWithName("CronJob", completion.CronJob)
+        ?? KubernetesNames.ProblemWithName("Job", completion.Job);
 
     private static GroupKey Key(EventLogEntry entry, string cronJob) =>
         new(entry.Cluster.ToString(), entry.Event.InvolvedObject.Namespace ?? "", new WorkloadRef("CronJob", cronJob), "failed");
