@@ -32,17 +32,7 @@ internal sealed partial class EventPipeline(
 
     public async Task<PipelineOutcome> HandleAsync(PubSubMessage message, CancellationToken cancellationToken)
     {
-        PipelineOutcome outcome;
-        try
-        {
-            outcome = await ProcessAsync(message, cancellationToken);
-        }
-        catch (SlackPayloadException e)
-        {
-            // The notifier already tried the plainest form Slack takes: the same message would be refused forever.
-            outcome = PipelineOutcome.Poison($"Slack refused its message even as plain text without blocks or metadata ('{e.Error}')");
-        }
-
+        var outcome = await ProcessAsync(message, cancellationToken);
         Log(message.MessageId, outcome);
         return outcome;
     }
