@@ -8,5 +8,6 @@ module "notifier" {
   project_id      = var.project_id
   region          = var.region
   slack_channel   = var.slack_channel
+  routing_file    = var.routing_file
   deploy_function = var.deploy_function
 }

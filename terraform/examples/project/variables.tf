@@ -15,6 +15,12 @@ variable "slack_channel" {
   default     = ""
 }
 
+variable "routing_file" {
+  description = "Routing file (NOTIFIER_CONFIG_FILE) to store in Secret Manager and mount into the function; null: no routing."
+  type        = string
+  default     = null
+}
+
 variable "deploy_function" {
   description = "Also build and deploy the function from this repository (otherwise deploy it with the gcloud command from the README / the gcloud_deploy_command output)."
   type        = bool
