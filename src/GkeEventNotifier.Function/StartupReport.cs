@@ -10,10 +10,12 @@ internal sealed partial class StartupReport(
     IOptions<SlackOptions> slack,
     IOptions<KubernetesOptions> kubernetes,
     IEventFilter filter,
+    FunctionSettings settings,
     ILogger<StartupReport> logger)
 {
     public void Write()
     {
+        LogListening(logger, settings.Port);
         LogFilterAndClusterAccess(logger, (filter as QueryEventFilter)?.Origin ?? filter.GetType().Name, kubernetes.Value.Mode);
         switch (slack.Value.Mode)
         {
@@ -28,6 +30,9 @@ internal sealed partial class StartupReport(
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening on :{Port}")]
+    private static partial void LogListening(ILogger logger, int port);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filter: {FilterOrigin}; pod look-ups for OOMKilling: {ClusterAccess} (Kubeconfig: KUBECONFIG, GkeApi: each cluster through the GKE API, None: no look-ups)")]
     private static partial void LogFilterAndClusterAccess(ILogger logger, string filterOrigin, ClusterAccessMode clusterAccess);

@@ -1,3 +1,4 @@
+using GkeEventNotifier.AlertState;
 using GkeEventNotifier.Dedup;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Jobs;
@@ -49,6 +50,9 @@ public static class ServiceCollectionExtensions
     private static IServiceCollection AddDedup(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<DedupOptions>(options => DedupOptions.Bind(options, configuration));
+        services.AddSettings<AlertStateOptions>(options => AlertStateOptions.Bind(options, configuration));
+        services.TryAddSingleton<IAlertStateStore>(provider =>
+            new MemoryAlertStateStore(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<DedupOptions>>().Value.MaxEvents));
         services.AddSingleton<AlertLedger>();
         services.AddSingleton<EventDeduplicator>();
         return services;

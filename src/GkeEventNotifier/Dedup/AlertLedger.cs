@@ -1,159 +1,243 @@
-using GkeEventNotifier.Rendering;
+using System.Collections.Concurrent;
+using GkeEventNotifier.AlertState;
 using GkeEventNotifier.Slack;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Dedup;
 
 /// <summary>
-/// Which Kubernetes events were alerted recently, in memory, bounded by <see cref="DedupOptions.MaxEvents"/>.
-/// An event counts as alerted only once its post succeeded (<see cref="Confirm"/>): a failed post is
-/// <see cref="Release"/>d, so the redelivered message alerts. A duplicate that arrives while the first copy is still
-/// being posted waits for that outcome instead of posting a second time. The memory is per instance: see docs/reliability.md.
+/// Which Kubernetes events were alerted recently, in the shared alert state, so that any instance answers the same.
+/// An event counts as alerted only once its post succeeded (<see cref="ConfirmAsync"/>): a failed post is
+/// <see cref="ReleaseAsync"/>d, so the redelivered message alerts. Claims are leases: a duplicate that arrives while
+/// the first copy is being posted waits for that outcome (briefly; then Pub/Sub retries it), and a claim whose instance
+/// died lapses. Every write is conditional, so two instances never both claim one event.
 /// </summary>
-internal sealed class AlertLedger(IOptions<DedupOptions> options, TimeProvider timeProvider)
+internal sealed partial class AlertLedger(
+    IAlertStateStore store,
+    IOptions<DedupOptions> dedup,
+    IOptions<AlertStateOptions> state,
+    TimeProvider time,
+    ILogger<AlertLedger> logger)
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, LedgerRecord> records = new(StringComparer.Ordinal);
-    private readonly LinkedList<LedgerRecord> order = new();
-    private readonly TimeSpan window = options.Value.Window;
-    private readonly int maxEvents = options.Value.MaxEvents;
+    public const string EventsCollection = "ledger";
+    public const string SimilarCollection = "similar";
 
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return order.Count;
-            }
-        }
-    }
+    private const int MaxAttempts = 50;
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>Claims this instance is settling: local duplicates await them instead of polling the store.</summary>
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> inFlight = new(StringComparer.Ordinal);
+
+    public string Owner { get; } = Guid.NewGuid().ToString("N")[..12];
+
+    private TimeSpan Window => dedup.Value.Window;
 
     public async Task<DedupDecision> ClaimAsync(EventKeys keys, CancellationToken cancellationToken)
     {
-        while (true)
+        if (Window <= TimeSpan.Zero)
         {
-            Task<bool> inFlight;
-            lock (gate)
-            {
-                if (Decide(keys, timeProvider.GetUtcNow()) is { } decision)
-                {
-                    return decision;
-                }
+            return new DedupDecision.New(new LedgerClaim(keys, null, LedgerEntry.Claim("", Owner, default, 0, keys.MessageHash), ""), 1);
+        }
 
-                inFlight = Find(keys)!.Settled;
+        var started = time.GetUtcNow();
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var (record, stored) = await FindAsync(keys, cancellationToken);
+            var entry = stored is null ? null : LedgerEntry.FromRecord(stored.Record);
+            var now = time.GetUtcNow();
+            if (entry is not null && entry.IsLeasedAt(now))
+            {
+                await WaitForAsync(record, entry, started, cancellationToken);
+                continue;
             }
 
-            await inFlight.WaitAsync(cancellationToken);
+            var decision = entry is { State: LedgerState.Alerted, AlertedAt: { } at } && now - at < Window
+                ? await CountAsync(keys, record, entry, stored!.Version, cancellationToken)
+                : await TryClaimAsync(keys, record, stored?.Version, entry?.Occurrences ?? 0, now, cancellationToken);
+            if (decision is not null)
+            {
+                return decision;
+            }
+        }
+
+        throw new EventInFlightException("the event's ledger record kept changing under this instance; Pub/Sub will deliver the message again");
+    }
+
+    public async Task ConfirmAsync(LedgerClaim claim, SlackPostResult post, bool inSummary, CancellationToken cancellationToken)
+    {
+        if (claim.Record is not { } record)
+        {
+            return;
+        }
+
+        try
+        {
+            var alerted = claim.Entry.Alerted(time.GetUtcNow(), post, inSummary);
+            if (await store.TryReplaceAsync(record, alerted.ToRecord(ExpiryOf(alerted)), claim.Version, cancellationToken) is null)
+            {
+                LogLeaseLost(logger, state.Value.LeaseSeconds);
+            }
+
+            await PointSimilarAsync(claim.Keys, record, alerted.AlertedAt!.Value, cancellationToken);
+        }
+        finally
+        {
+            Settle(record);
         }
     }
 
-    public void Confirm(LedgerClaim claim, Alert alert, SlackPostResult post, bool inSummary = false)
+    public async Task ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken)
     {
-        lock (gate)
+        if (claim.Record is not { } record)
         {
-            claim.Record.Alert = alert;
-            claim.Record.Post = post;
-            claim.Record.InSummary = inSummary;
-            claim.Record.AlertedAt = timeProvider.GetUtcNow();
+            return;
         }
 
-        claim.Record.Settle(posted: true);
-    }
-
-    /// <summary>The count now, which may have grown since a decision was taken.</summary>
-    public int Occurrences(LedgerRecord record)
-    {
-        lock (gate)
+        try
         {
-            return record.Occurrences;
+            var released = claim.Entry.Released();
+            await store.TryReplaceAsync(record, released.ToRecord(time.GetUtcNow() + (2 * Window)), claim.Version, cancellationToken);
+        }
+        finally
+        {
+            Settle(record);
         }
     }
 
-    public void Release(LedgerClaim claim)
+    /// <summary>The count now, which may have grown (on any instance) since a decision was taken.</summary>
+    public async Task<int> OccurrencesAsync(RecordKey record, CancellationToken cancellationToken) =>
+        await store.ReadAsync(record, cancellationToken) is { } stored ? LedgerEntry.FromRecord(stored.Record).Occurrences : 0;
+
+    /// <summary>The event's own record; for a combined entry without one, the record of the event it stands for.</summary>
+    private async Task<(RecordKey Record, StoredRecord? Stored)> FindAsync(EventKeys keys, CancellationToken cancellationToken)
     {
-        lock (gate)
+        var own = RecordKey.For(EventsCollection, keys.Event);
+        var stored = await store.ReadAsync(own, cancellationToken);
+        if (stored is not null || !keys.IsCombined)
         {
-            Unindex(claim.Record);
+            return (own, stored);
         }
 
-        claim.Record.Settle(posted: false);
+        if (await store.ReadAsync(RecordKey.For(SimilarCollection, keys.Similar), cancellationToken) is { } similar
+            && similar.Record.Text("target") is { } target)
+        {
+            var targetKey = new RecordKey(EventsCollection, target, similar.Record.Text("targetKey") ?? "");
+            if (await store.ReadAsync(targetKey, cancellationToken) is { } targetRecord)
+            {
+                return (targetKey, targetRecord);
+            }
+        }
+
+        return (own, null);
     }
 
-    /// <summary>Null while another copy of the event is in flight.</summary>
-    private DedupDecision? Decide(EventKeys keys, DateTimeOffset now)
+    /// <summary>A repeat of an alerted event: counted once per Pub/Sub message. Null: the record changed meanwhile.</summary>
+    private async Task<DedupDecision?> CountAsync(EventKeys keys, RecordKey record, LedgerEntry entry, string version, CancellationToken cancellationToken)
     {
-        if (window <= TimeSpan.Zero)
+        if (entry.Counted(keys.MessageHash))
         {
-            return new DedupDecision.New(new LedgerClaim(keys, new LedgerRecord(now, 0)), 1);
+            return new DedupDecision.Redelivery(entry.Occurrences, entry.InSummary);
         }
 
-        Purge(now);
-        var existing = Find(keys);
-        if (existing is { IsPending: true })
+        var counted = entry.Count(keys.MessageHash);
+        return await store.TryReplaceAsync(record, counted.ToRecord(ExpiryOf(counted)), version, cancellationToken) is null
+            ? null
+            : new DedupDecision.Repeat(counted.Occurrences, counted.Post, record);
+    }
+
+    /// <summary>Creates the claim (or takes over a released, lapsed or old record). Null: another claim won, or one of ours is in flight.</summary>
+    private async Task<DedupDecision?> TryClaimAsync(EventKeys keys, RecordKey record, string? version, int carried, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!inFlight.TryAdd(record.Id, mine))
         {
+            if (inFlight.TryGetValue(record.Id, out var other))
+            {
+                await other.Task.WaitAsync(cancellationToken);
+            }
+
             return null;
         }
 
-        if (existing is not null && now - existing.AlertedAt < window)
+        var claim = LedgerEntry.Claim(record.Readable, Owner, now + state.Value.Lease, carried, keys.MessageHash);
+        var stateRecord = claim.ToRecord(ExpiryOf(claim));
+        string? written = null;
+        try
         {
-            return CountRepeat(existing, keys);
+            written = version is null
+                ? await store.TryCreateAsync(record, stateRecord, cancellationToken)
+                : await store.TryReplaceAsync(record, stateRecord, version, cancellationToken);
         }
-
-        var record = new LedgerRecord(now, existing?.Occurrences ?? 0);
-        foreach (var key in keys.All)
+        finally
         {
-            records[key] = record;
-            record.Keys.Add(key);
-        }
-
-        order.AddLast(record.Node);
-        return new DedupDecision.New(new LedgerClaim(keys, record), record.Occurrences);
-    }
-
-    private DedupDecision CountRepeat(LedgerRecord existing, EventKeys keys)
-    {
-        if (!records.TryAdd(keys.Message, existing))
-        {
-            return new DedupDecision.Redelivery(existing.Occurrences, existing.InSummary);
-        }
-
-        existing.Keys.Add(keys.Message);
-        existing.Occurrences++;
-        return new DedupDecision.Repeat(existing.Alert, existing.Occurrences, existing.Post, existing);
-    }
-
-    private LedgerRecord? Find(EventKeys keys) =>
-        records.GetValueOrDefault(keys.Message)
-        ?? records.GetValueOrDefault(keys.Event)
-        ?? (keys.IsCombined ? records.GetValueOrDefault(keys.Similar) : null);
-
-    /// <summary>
-    /// Forgets events after two windows (the second one only carries the count into the next alert) and the oldest
-    /// events beyond the size cap.
-    /// </summary>
-    private void Purge(DateTimeOffset now)
-    {
-        while (order.First is { Value: var oldest }
-               && (order.Count >= maxEvents || (!oldest.IsPending && now - oldest.AlertedAt >= 2 * window)))
-        {
-            Unindex(oldest);
-        }
-    }
-
-    private void Unindex(LedgerRecord record)
-    {
-        if (record.Node.List is not null)
-        {
-            order.Remove(record.Node);
-        }
-
-        foreach (var key in record.Keys)
-        {
-            if (records.TryGetValue(key, out var indexed) && ReferenceEquals(indexed, record))
+            if (written is null)
             {
-                records.Remove(key);
+                Settle(record);
+            }
+        }
+
+        return written is null ? null : new DedupDecision.New(new LedgerClaim(keys, record, claim, written), carried + 1);
+    }
+
+    /// <summary>A claim of this instance: await its outcome. Another instance's: poll briefly, then let Pub/Sub retry.</summary>
+    private async Task WaitForAsync(RecordKey record, LedgerEntry entry, DateTimeOffset started, CancellationToken cancellationToken)
+    {
+        if (inFlight.TryGetValue(record.Id, out var local))
+        {
+            await local.Task.WaitAsync(cancellationToken);
+            return;
+        }
+
+        if (entry.Owner == Owner)
+        {
+            return; // settled between the read and now: read again
+        }
+
+        if (time.GetUtcNow() - started >= MaxWait)
+        {
+            throw new EventInFlightException("another instance is alerting this event; Pub/Sub will deliver the message again");
+        }
+
+        await Task.Delay(Poll, time, cancellationToken);
+    }
+
+    /// <summary>Lets a later <c>(combined from similar events)</c> entry find this event's record: the newest event wins.</summary>
+    private async Task PointSimilarAsync(EventKeys keys, RecordKey record, DateTimeOffset alertedAt, CancellationToken cancellationToken)
+    {
+        var similar = RecordKey.For(SimilarCollection, keys.Similar);
+        var pointer = StateRecord.Expiring(alertedAt + (2 * Window))
+            .With("key", similar.Readable)
+            .With("target", record.Id)
+            .With("targetKey", record.Readable);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var existing = await store.ReadAsync(similar, cancellationToken);
+            var written = existing is null
+                ? await store.TryCreateAsync(similar, pointer, cancellationToken)
+                : await store.TryReplaceAsync(similar, pointer, existing.Version, cancellationToken);
+            if (written is not null)
+            {
+                return;
             }
         }
     }
+
+    private DateTimeOffset ExpiryOf(LedgerEntry entry) => entry.State switch
+    {
+        LedgerState.Claimed => entry.LeaseUntil + (2 * Window),
+        _ => (entry.AlertedAt ?? time.GetUtcNow()) + (2 * Window),
+    };
+
+    private void Settle(RecordKey record)
+    {
+        if (inFlight.TryRemove(record.Id, out var local))
+        {
+            local.TrySetResult();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An alert reached Slack after its claim lapsed (STATE_LEASE_SECONDS={LeaseSeconds}); another instance may post it again")]
+    private static partial void LogLeaseLost(ILogger logger, int leaseSeconds);
 }

@@ -1,4 +1,4 @@
-using GkeEventNotifier.Rendering;
+using GkeEventNotifier.AlertState;
 using GkeEventNotifier.Slack;
 
 namespace GkeEventNotifier.Dedup;
@@ -17,5 +17,5 @@ internal abstract record DedupDecision
     public sealed record Redelivery(int Occurrences, bool InSummary) : DedupDecision;
 
     /// <summary>Another LogEntry for an event already alerted: counted; <see cref="Post"/> says where the alert is, if Slack told us.</summary>
-    public sealed record Repeat(Alert? Alert, int Occurrences, SlackPostResult Post, LedgerRecord Record) : DedupDecision;
+    public sealed record Repeat(int Occurrences, SlackPostResult Post, RecordKey Record) : DedupDecision;
 }

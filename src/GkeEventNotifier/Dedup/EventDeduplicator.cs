@@ -7,8 +7,9 @@ namespace GkeEventNotifier.Dedup;
 
 /// <summary>
 /// One alert per Kubernetes event: claims an event before it is alerted and shows repeats on the alert already posted
-/// (<c>chat.update</c> with the count, "×N"). Where Slack gave no ts to update (webhooks, summaries) the count is
-/// carried into the next alert for the event after the window.
+/// (<c>chat.update</c> with the count, "×N"). The ledger keeps no alert, so a repeat's own LogEntry (the same event,
+/// newer) is rendered for the update. Where Slack gave no ts to update (webhooks, summaries) the count is carried into
+/// the next alert for the event after the window.
 /// </summary>
 internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient slack, ILogger<EventDeduplicator> logger) : IDisposable
 {
@@ -18,27 +19,37 @@ internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient
     public Task<DedupDecision> ClaimAsync(string messageId, EventLogEntry entry, CancellationToken cancellationToken) =>
         ledger.ClaimAsync(EventKeys.Of(messageId, entry), cancellationToken);
 
-    public void Confirm(LedgerClaim claim, Alert alert, SlackPostResult post, bool inSummary = false) => ledger.Confirm(claim, alert, post, inSummary);
+    public Task ConfirmAsync(LedgerClaim claim, SlackPostResult post, bool inSummary, CancellationToken cancellationToken) =>
+        ledger.ConfirmAsync(claim, post, inSummary, cancellationToken);
 
-    public void Release(LedgerClaim claim) => ledger.Release(claim);
+    public Task ReleaseAsync(LedgerClaim claim, CancellationToken cancellationToken) => ledger.ReleaseAsync(claim, cancellationToken);
 
     /// <summary>
     /// Best effort: the alert itself is in Slack already, so a failed update costs only the count and the message is
-    /// still acknowledged (a redelivery would not update either: it is the same message, already counted).
+    /// still acknowledged (a redelivery would not update either: it is the same message, already counted). When the
+    /// count grew while updating (another instance counted a repeat too) the update is made once more, so the message
+    /// settles on the latest count.
     /// </summary>
-    public async Task<bool> ShowRepeatAsync(DedupDecision.Repeat repeat, CancellationToken cancellationToken)
+    public async Task<bool> ShowRepeatAsync(DedupDecision.Repeat repeat, Func<CancellationToken, Task<Alert>> alertOf, CancellationToken cancellationToken)
     {
-        if (repeat.Alert is null || !repeat.Post.CanUpdate)
+        if (!repeat.Post.CanUpdate)
         {
             return false;
         }
 
+        var alert = await alertOf(cancellationToken);
         await updates.WaitAsync(cancellationToken);
-        var occurrences = ledger.Occurrences(repeat.Record);
+        var occurrences = 0;
         try
         {
-            var message = AlertRenderer.Render(repeat.Alert with { Occurrences = occurrences });
-            await slack.UpdateAsync(repeat.Post.Channel!, repeat.Post.Ts!, message, cancellationToken);
+            var shown = 0;
+            for (var round = 0; round < 2 && (occurrences = Math.Max(await ledger.OccurrencesAsync(repeat.Record, cancellationToken), repeat.Occurrences)) > shown; round++)
+            {
+                var message = AlertRenderer.Render(alert with { Occurrences = occurrences });
+                await slack.UpdateAsync(repeat.Post.Channel!, repeat.Post.Ts!, message, cancellationToken);
+                shown = occurrences;
+            }
+
             return true;
         }
         catch (Exception e) when (e is SlackUnavailableException or SlackPayloadException or SlackConfigurationException)

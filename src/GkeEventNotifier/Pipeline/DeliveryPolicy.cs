@@ -14,7 +14,9 @@ namespace GkeEventNotifier.Pipeline;
 /// <item>503 for what a retry can fix: Slack unavailable, or Slack refusing a setting (logged at CRITICAL naming the
 /// variable) — the message stays in Pub/Sub until someone fixes the setting, instead of being lost;</item>
 /// <item>503 also for an alert deferred into a burst summary: Pub/Sub keeps the message until the summary is in Slack,
-/// and the redelivery is then acknowledged (2xx) as already alerted.</item>
+/// and the redelivery is then acknowledged (2xx) as already alerted;</item>
+/// <item>503 also while another instance holds the claim on the same event, or while the shared alert state fails:
+/// the redelivery finds the event settled.</item>
 /// </list>
 /// Anything unexpected propagates and becomes 500: also retried.
 /// </summary>
@@ -30,5 +32,6 @@ public static class DeliveryPolicy
     public const HttpStatusCode RetryLater = HttpStatusCode.ServiceUnavailable;
 
     public static bool IsRetryable(Exception exception) =>
-        exception is SlackUnavailableException or SlackConfigurationException or Pacing.AlertDeferredException;
+        exception is SlackUnavailableException or SlackConfigurationException or Pacing.AlertDeferredException
+            or Dedup.EventInFlightException or AlertState.AlertStateUnavailableException;
 }

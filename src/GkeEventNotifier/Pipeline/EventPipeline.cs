@@ -71,7 +71,7 @@ internal sealed partial class EventPipeline(
             DedupDecision.New fresh => await AlertAsync(entry, fresh, route.Receivers, cancellationToken),
             DedupDecision.Repeat repeat => PipelineOutcome.Duplicate(
                 $"{Describe(entry)}: seen {repeat.Occurrences} times, " +
-                (await deduplicator.ShowRepeatAsync(repeat, cancellationToken) ? "alert updated" : "count shown on its next alert")),
+                (await deduplicator.ShowRepeatAsync(repeat, token => AlertOfAsync(entry, repeat.Occurrences, token), cancellationToken) ? "alert updated" : "count shown on its next alert")),
             DedupDecision.Redelivery { InSummary: true } => PipelineOutcome.Summarised($"{Describe(entry)}: its alert went out in a burst summary"),
             DedupDecision.Redelivery => PipelineOutcome.Duplicate($"{Describe(entry)}: redelivery of a message already alerted"),
             _ => throw new InvalidOperationException("unknown dedup decision"),
@@ -90,7 +90,7 @@ internal sealed partial class EventPipeline(
         PaceOutcome.Deferred? deferred = null;
         try
         {
-            alert = new Alert(entry, await EnrichAsync(entry, cancellationToken)) { Occurrences = fresh.Occurrences };
+            alert = await AlertOfAsync(entry, fresh.Occurrences, cancellationToken);
             foreach (var receiver in receivers)
             {
                 var paced = await pacer.SendAsync(alert, receiver, token => DeliverAsync(alert, receiver, token), cancellationToken);
@@ -106,32 +106,56 @@ internal sealed partial class EventPipeline(
         }
         catch
         {
-            deduplicator.Release(fresh.Claim);
+            await deduplicator.ReleaseAsync(fresh.Claim, CancellationToken.None);
             throw;
         }
 
         if (deferred is not null)
         {
-            _ = deferred.Summary.ContinueWith(summary => Settle(summary, fresh.Claim, alert), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
-            throw new AlertDeferredException();
+            _ = SettleAsync(deferred.Summary, fresh.Claim);
+            throw new AlertDeferredException(deferred.Summary);
         }
 
-        deduplicator.Confirm(fresh.Claim, alert, first ?? SlackPostResult.Unknown);
+        await deduplicator.ConfirmAsync(fresh.Claim, first ?? SlackPostResult.Unknown, inSummary: false, CancellationToken.None);
         return PipelineOutcome.Alerted(Describe(entry));
     }
 
-    private void Settle(Task<PacedDelivery> summary, LedgerClaim claim, Alert alert)
+    /// <summary>
+    /// Runs detached, once the summary holding a deferred alert is posted or has failed (the batch logged that failure
+    /// once). A state failure here is logged: it costs at most a second post of the alert when its message is redelivered.
+    /// </summary>
+    private async Task SettleAsync(Task<PacedDelivery> summary, LedgerClaim claim)
     {
-        if (summary.IsCompletedSuccessfully)
+        PacedDelivery delivery;
+        try
         {
-            var delivery = summary.Result;
-            deduplicator.Confirm(claim, alert, delivery.IsSummary ? SlackPostResult.Unknown : delivery.Post, delivery.IsSummary);
+            delivery = await summary;
         }
-        else
+#pragma warning disable CA1031 // The boundary of a detached task: the batch's failure was logged where it happened; here it only releases the claim.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            deduplicator.Release(claim);
+            await SettleQuietlyAsync(() => deduplicator.ReleaseAsync(claim, CancellationToken.None));
+            return;
+        }
+
+        await SettleQuietlyAsync(() => deduplicator.ConfirmAsync(claim, delivery.IsSummary ? SlackPostResult.Unknown : delivery.Post, delivery.IsSummary, CancellationToken.None));
+    }
+
+    private async Task SettleQuietlyAsync(Func<Task> settle)
+    {
+        try
+        {
+            await settle();
+        }
+        catch (AlertState.AlertStateUnavailableException e)
+        {
+            LogSettleFailed(logger, e.Message);
         }
     }
+
+    private async Task<Alert> AlertOfAsync(EventLogEntry entry, int occurrences, CancellationToken cancellationToken) =>
+        new(entry, await EnrichAsync(entry, cancellationToken)) { Occurrences = occurrences };
 
     private async Task<SlackPostResult> DeliverAsync(Alert alert, Receiver receiver, CancellationToken cancellationToken) =>
         await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken)
@@ -190,6 +214,9 @@ internal sealed partial class EventPipeline(
                 break;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The alert state did not record a deferred alert's outcome ({Reason}); its redelivery may post it again")]
+    private static partial void LogSettleFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} can never become an alert and is acknowledged: {Reason}")]
     private static partial void LogPoison(ILogger logger, string messageId, string reason);

@@ -71,6 +71,23 @@ public sealed class OneAlertPerEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OomKillsOfTwoProcessesOnOneNode_BothReachSlack_AndACombinedCopyOfTheFirstIsARepeat()
+    {
+        const string java = "Memory cgroup out of memory: Killed process 48213 (java) total-vm:2318844kB, anon-rss:1046972kB";
+        const string postgres = "Memory cgroup out of memory: Killed process 51007 (postgres) total-vm:918844kB, anon-rss:546972kB";
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(Samples.PushBody(OomKill(java, "uid-java"), "5401")));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(Samples.PushBody(OomKill(EventKeysPrefix + postgres, "uid-combined-1"), "5402")));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(Samples.PushBody(OomKill(EventKeysPrefix + java, "uid-combined-2"), "5403")));
+
+        var posts = slack.Requests.Where(r => r.Path == "/api/chat.postMessage").ToList();
+        Assert.Equal(2, posts.Count);
+        Assert.Contains("java", posts[0].Text, StringComparison.Ordinal);
+        Assert.Contains("postgres", posts[1].Text, StringComparison.Ordinal);
+        Assert.Contains(function.Logs.GetSnapshot(), r => r.Message.StartsWith("Message 5403 acknowledged (Duplicate)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MessageWhoseAlertFailed_AlertsWhenRedelivered()
     {
         var body = Samples.PushBody(Samples.Entry("keep-oomkilling"), "5301");
@@ -85,6 +102,18 @@ public sealed class OneAlertPerEventTests : IAsyncLifetime
 
     private async Task<HttpStatusCode> SendAsync(string body) =>
         (await function.CreateClient().SendAsync(HttpRequests.BinaryCloudEvent(body))).StatusCode;
+
+    private const string EventKeysPrefix = "(combined from similar events): ";
+
+    /// <summary>An OOMKilling on the sample's node with its own event uid and kernel message.</summary>
+    private static string OomKill(string message, string uid)
+    {
+        var node = Samples.EntryNode("keep-oomkilling");
+        node["jsonPayload"]!["message"] = message;
+        node["jsonPayload"]!["metadata"]!["uid"] = uid;
+        node["insertId"] = "insert-" + uid;
+        return node.ToJsonString();
+    }
 
     /// <summary>The same Kubernetes event (same metadata.uid) as GKE writes it again on an update: new insertId, newer timestamps.</summary>
     private static string Later(string sample, string timestamp)
