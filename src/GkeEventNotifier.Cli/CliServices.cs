@@ -1,5 +1,4 @@
 using GkeEventNotifier.Configuration;
-using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +14,12 @@ namespace GkeEventNotifier.Cli;
 /// </summary>
 internal static class CliServices
 {
-    public static ServiceProvider Build(IConfiguration configuration, CliConsole console, bool json)
+    /// <summary>
+    /// The services, or null after printing one <c>error:</c> line per invalid setting: every setting is checked
+    /// before any work starts, so a run never dies half-way on a setting.
+    /// </summary>
+    public static async Task<ServiceProvider?> BuildCheckedAsync(
+        IConfiguration configuration, CliConsole console, bool json, Action<IServiceCollection>? customize = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging
@@ -24,10 +28,21 @@ internal static class CliServices
             .AddFilter("GkeEventNotifier.Pipeline", LogLevel.Critical));
         services.AddGkeEventNotifier(configuration);
         services.Replace(ServiceDescriptor.Singleton<ISlackClient>(provider => ChooseClient(provider, console, json)));
+        customize?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        _ = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
-        _ = provider.GetRequiredService<IEventFilter>();
-        return provider;
+        var problems = SettingsCheck.Problems(provider);
+        if (problems.Count == 0)
+        {
+            return provider;
+        }
+
+        foreach (var problem in problems)
+        {
+            await console.Error.WriteLineAsync($"error: {problem.Message}");
+        }
+
+        await provider.DisposeAsync();
+        return null;
     }
 
     private static ISlackClient ChooseClient(IServiceProvider provider, CliConsole console, bool json)

@@ -12,6 +12,7 @@ internal static class FunctionHostServices
         services.AddSingleton(provider => provider.GetRequiredService<IOptions<FunctionSettings>>().Value);
         services.AddSingleton<FunctionEndpoint>();
         services.AddSingleton<StartupReport>();
+        services.AddSingleton<InvalidSettingsReport>();
         return services;
     }
 }

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using GkeEventNotifier.Configuration;
 
 namespace GkeEventNotifier.Function;
 
@@ -7,21 +7,26 @@ internal sealed class FunctionSettings
 {
     public const string PortVariable = "PORT";
     public const string MaxRequestBytesVariable = "MAX_REQUEST_BYTES";
+    public const int DefaultPort = 8080;
+
+    /// <summary>The port the Functions Framework contract says to listen on (Cloud Run sets it).</summary>
+    [SettingRange(PortVariable, 1, 65535, "a TCP port")]
+    public int Port { get; set; } = DefaultPort;
 
     /// <summary>
     /// The largest request body accepted. A LogEntry is at most 256 KiB; base64 and the envelope make that ~350 KiB,
     /// so 1 MiB leaves room without letting a caller make the function buffer megabytes.
     /// </summary>
-    [Range(1024, 16 * 1024 * 1024, ErrorMessage = "MAX_REQUEST_BYTES must be between 1024 and 16777216.")]
+    [SettingRange(MaxRequestBytesVariable, 1024, 16 * 1024 * 1024, "bytes")]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
-    public static int Port(IConfiguration configuration) =>
-        int.TryParse(configuration[PortVariable], out var port) && port is > 0 and < 65536 ? port
-        : configuration[PortVariable] is null ? 8080
-        : throw new InvalidOperationException($"{PortVariable} must be a TCP port number (1-65535); got '{configuration[PortVariable]}'.");
+    /// <summary>The port to listen on; an invalid PORT falls back to the default here and is reported by the settings check, before anything listens.</summary>
+    public static int ListeningPort(IConfiguration configuration) =>
+        Settings.Integer(configuration, PortVariable, DefaultPort) is var port and >= 1 and <= 65535 ? port : DefaultPort;
 
     public static void Bind(FunctionSettings settings, IConfiguration configuration)
     {
-        settings.MaxRequestBytes = GkeEventNotifier.Configuration.Settings.Integer(configuration, MaxRequestBytesVariable, settings.MaxRequestBytes);
+        settings.Port = Settings.Integer(configuration, PortVariable, settings.Port);
+        settings.MaxRequestBytes = Settings.Integer(configuration, MaxRequestBytesVariable, settings.MaxRequestBytes);
     }
 }

@@ -12,10 +12,12 @@ internal sealed partial class StartupReport(
     IOptions<KubernetesOptions> kubernetes,
     IEventFilter filter,
     IOptions<AlertStateOptions> state,
+    FunctionSettings settings,
     ILogger<StartupReport> logger)
 {
     public void Write()
     {
+        LogListening(logger, settings.Port);
         WriteAlertState(state.Value);
         LogFilterAndClusterAccess(logger, (filter as QueryEventFilter)?.Origin ?? filter.GetType().Name, kubernetes.Value.Mode);
         switch (slack.Value.Mode)
@@ -49,6 +51,9 @@ internal sealed partial class StartupReport(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert state: this instance's memory (ALERT_STATE=memory): run one instance, or set ALERT_STATE=firestore so that several share it")]
     private static partial void LogMemoryState(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening on :{Port}")]
+    private static partial void LogListening(ILogger logger, int port);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filter: {FilterOrigin}; pod look-ups for OOMKilling: {ClusterAccess} (Kubeconfig: KUBECONFIG, GkeApi: each cluster through the GKE API, None: no look-ups)")]
     private static partial void LogFilterAndClusterAccess(ILogger logger, string filterOrigin, ClusterAccessMode clusterAccess);

@@ -8,49 +8,62 @@ namespace GkeEventNotifier.Cli.Commands;
 /// <summary>
 /// <c>gke-events filter check FILE</c> and <c>gke-events filter test [--filter FILE] [--explain N] LOGS</c>: tune the
 /// alert filter on a laptop against exported LogEntries instead of waiting for an incident.
-/// Exit codes: check: 0 valid, 1 invalid or unreadable. test: 0 done, 1 some entries could not be read, 2 invalid filter,
-/// unreadable file or usage error.
 /// </summary>
 internal static class FilterCommand
 {
-    public static Command Create(CliConsole console, IConfiguration configuration) =>
+    public static Command Create(CliConsole console, IConfiguration configuration, HelpNotes help) =>
         new("filter", "Check and test Cloud Logging filters: the query the Logs Router sink and the function both apply.")
         {
-            CreateCheck(console),
-            CreateTest(console, configuration),
+            CreateCheck(console, help),
+            CreateTest(console, configuration, help),
         };
 
-    private static Command CreateCheck(CliConsole console)
+    private static Command CreateCheck(CliConsole console, HelpNotes help)
     {
         var file = new Argument<string>("FILE") { Description = "The filter: a Cloud Logging query ('-' reads stdin)." };
         var command = new Command("check", "Parse a filter and print it normalised: explicit AND/OR/NOT, one top-level term per line.") { file };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var name = parse.GetRequiredValue(file);
-            var query = await LoadAsync(name, console, cancellationToken);
+            var text = await InputFiles.ReadTextAsync(name, console, cancellationToken);
+            if (text is null)
+            {
+                return ExitCodes.Usage;
+            }
+
+            var query = await ParseAsync(name, text, console);
             if (query is null)
             {
-                return 1;
+                return ExitCodes.Rejected;
             }
 
             await console.Out.WriteAsync(query.ToMultilineString());
-            return 0;
+            return ExitCodes.Success;
         });
-        return command;
+        return help.Add(command, ["none: the filter is the FILE given"], [
+            "0  the filter is valid (printed normalised)",
+            "1  the filter is invalid: FILE:LINE:COLUMN: error: what is wrong",
+            "2  usage error, or FILE cannot be read",
+        ]);
     }
 
-    private static Command CreateTest(CliConsole console, IConfiguration configuration)
+    private static Command CreateTest(CliConsole console, IConfiguration configuration, HelpNotes help)
     {
-        var logs = new Argument<string>("LOGS")
+        var logs = new Argument<string>("LOGS") { Description = InputFiles.EntriesDescription };
+        var filter = new Option<string?>("--filter")
         {
-            Description = "LogEntries: the JSON array 'gcloud logging read --format=json' prints, or one JSON entry per line; '-' reads stdin.",
+            Description = "The filter file (default: EVENT_FILTER, EVENT_FILTER_FILE, or the built-in default, as the function would).",
+            HelpName = "FILE",
         };
-        var filter = new Option<string?>("--filter") { Description = "The filter file (default: EVENT_FILTER, EVENT_FILTER_FILE, or the built-in default, as the function would)." };
         var explain = new Option<int?>("--explain") { Description = "Show, term by term, why entry N (1-based) did or did not match.", HelpName = "N" };
         var command = new Command("test", "Show which entries of an export the filter keeps (alerts on) and which it drops.") { logs, filter, explain };
         command.SetAction((parse, cancellationToken) =>
             TestAsync(parse.GetRequiredValue(logs), parse.GetValue(filter), parse.GetValue(explain), console, configuration, cancellationToken));
-        return command;
+        return help.Add(command, SettingsHelp.Filter, [
+            "0  every entry was read and tested",
+            "1  some entries could not be read (each is listed)",
+            "2  usage error, invalid filter, or a file that cannot be read",
+        ]);
     }
 
     private static async Task<int> TestAsync(string logs, string? filterFile, int? explain, CliConsole console, IConfiguration configuration, CancellationToken cancellationToken)
@@ -59,13 +72,13 @@ internal static class FilterCommand
         var entries = query is null ? null : await InputFiles.ReadEntriesAsync(logs, console, cancellationToken);
         if (query is null || entries is null)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
         if (explain is { } number && (number < 1 || number > entries.Count))
         {
             await console.Error.WriteLineAsync($"error: --explain {number}: the export has entries 1 to {entries.Count}");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         var report = new FilterTestReport(query, console.Out);
@@ -76,7 +89,7 @@ internal static class FilterCommand
         }
 
         await console.Error.WriteLineAsync($"{tally.Summary} (filter: {origin})");
-        return tally.Unreadable > 0 ? 1 : 0;
+        return tally.Unreadable > 0 ? ExitCodes.Rejected : ExitCodes.Success;
     }
 
     /// <summary>The filter the function would use: EVENT_FILTER, EVENT_FILTER_FILE or the built-in default.</summary>
@@ -99,11 +112,11 @@ internal static class FilterCommand
     private static async Task<LoggingQuery?> LoadAsync(string file, CliConsole console, CancellationToken cancellationToken)
     {
         var text = await InputFiles.ReadTextAsync(file, console, cancellationToken);
-        if (text is null)
-        {
-            return null;
-        }
+        return text is null ? null : await ParseAsync(file, text, console);
+    }
 
+    private static async Task<LoggingQuery?> ParseAsync(string file, string text, CliConsole console)
+    {
         try
         {
             return LoggingQuery.Parse(text);

@@ -6,7 +6,10 @@ namespace GkeEventNotifier.Cli.Commands;
 /// <summary>Reading a command's input: a file path, or <c>-</c> for stdin. A file that cannot be read is reported, not thrown.</summary>
 internal static class InputFiles
 {
-    /// <summary>LogEntries of an export (JSON array or one entry per line); null when the file cannot be read.</summary>
+    public const string EntriesDescription =
+        "LogEntries: the JSON array 'gcloud logging read --format=json' prints, one entry (pretty-printed or not), or one entry per line; '-' reads stdin.";
+
+    /// <summary>LogEntries of an export (see <see cref="EntriesDescription"/>); null when the file cannot be read.</summary>
     public static async Task<IReadOnlyList<ExportedEntry>?> ReadEntriesAsync(string file, CliConsole console, CancellationToken cancellationToken)
     {
         var bytes = await ReadBytesAsync(file, console, cancellationToken);

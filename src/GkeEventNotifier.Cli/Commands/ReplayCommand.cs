@@ -1,37 +1,39 @@
 using System.CommandLine;
-using System.Text;
-using GkeEventNotifier.Decoding;
-using GkeEventNotifier.Ingress;
 using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GkeEventNotifier.Cli.Commands;
 
 /// <summary>
-/// <c>gke-events replay FILE|-</c>: the function's pipeline over exported LogEntries. Prints the alerts (or posts them
-/// when Slack is configured) and ends with what happened to every entry.
-/// Exit codes: 0 all entries handled; 1 some entries rejected; 2 usage or settings error; 3 Slack failed.
+/// <c>gke-events replay FILE|-</c>: the function's pipeline over exported LogEntries, in the order the events happened
+/// and on their time. Prints the alerts (or posts them when Slack is configured) and ends with what happened to every
+/// entry.
 /// </summary>
 internal static class ReplayCommand
 {
-    public static Command Create(CliConsole console, IConfiguration configuration)
+    public static Command Create(CliConsole console, IConfiguration configuration, HelpNotes help)
     {
-        var file = new Argument<string>("FILE")
-        {
-            Description = "LogEntries: the JSON array 'gcloud logging read --format=json' prints, or one JSON entry per line; '-' reads stdin.",
-        };
+        var file = new Argument<string>("FILE") { Description = InputFiles.EntriesDescription };
         var json = new Option<bool>("--json") { Description = "Print the Slack payloads as JSON (one per line) instead of readable text." };
-        var command = new Command("replay", "Run the alert pipeline (decode, filter, enrich, render) over exported LogEntries; print the alerts, or post them when SLACK_* is set.")
+        var command = new Command(
+            "replay",
+            "Run the alert pipeline (decode, filter, route, dedup, enrich, group, render) over exported LogEntries, sorted by timestamp and on their "
+            + "time (windows and 'first failure' times are those of the events); print the alerts, or post them when SLACK_* is set.")
         {
             file,
             json,
         };
         command.SetAction((parse, cancellationToken) =>
             RunAsync(parse.GetRequiredValue(file), parse.GetValue(json), console, configuration, cancellationToken));
-        return command;
+        return help.Add(command, SettingsHelp.All, [
+            "0  every entry handled (alerted, dropped by the filter or a drop rule, a repeat, or needing no alert)",
+            "1  some entries rejected (not JSON, not a LogEntry); each is listed with its reason",
+            "2  nothing done: usage error, invalid setting, or the input cannot be read",
+            "3  Slack failed or refused some alerts; each is listed with its reason, the other entries were still handled",
+        ]);
     }
 
     private static async Task<int> RunAsync(string file, bool json, CliConsole console, IConfiguration configuration, CancellationToken cancellationToken)
@@ -39,52 +41,25 @@ internal static class ReplayCommand
         var entries = await InputFiles.ReadEntriesAsync(file, console, cancellationToken);
         if (entries is null)
         {
-            return 2;
+            return ExitCodes.Usage;
         }
 
-        ServiceProvider services;
-        try
+        var timeline = ReplayTimeline.Of(entries);
+        var clock = new ReplayClock(timeline.Start ?? TimeProvider.System.GetUtcNow());
+        var services = await CliServices.BuildCheckedAsync(
+            configuration, console, json, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        if (services is null)
         {
-            services = CliServices.Build(configuration, console, json);
-        }
-        catch (OptionsValidationException e)
-        {
-            await console.Error.WriteLineAsync($"error: {string.Join(" ", e.Failures)}");
-            return 2;
+            return ExitCodes.Usage;
         }
 
         await using (services)
         {
             var connected = services.GetRequiredService<ISlackClient>().IsConnected;
-            var tally = await ReplayAsync(entries, services.GetRequiredService<EventPipeline>(), console, cancellationToken);
+            var run = new ReplayRun(services.GetRequiredService<EventPipeline>(), clock, console);
+            var tally = await run.RunAsync(timeline, cancellationToken);
             await console.Error.WriteLineAsync(tally.Summary(connected));
-            return tally.Failed > 0 ? 3 : tally.Rejected.Count > 0 ? 1 : 0;
+            return tally.Failed.Count > 0 ? ExitCodes.SlackFailed : tally.Rejected.Count > 0 ? ExitCodes.Rejected : ExitCodes.Success;
         }
-    }
-
-    private static async Task<ReplayTally> ReplayAsync(IReadOnlyList<ExportedEntry> entries, EventPipeline pipeline, CliConsole console, CancellationToken cancellationToken)
-    {
-        var tally = new ReplayTally();
-        foreach (var entry in entries)
-        {
-            if (!entry.IsValid)
-            {
-                tally.Reject(entry.Number, entry.Error!);
-                continue;
-            }
-
-            var message = new PubSubMessage($"entry-{entry.Number}", Convert.ToBase64String(entry.Json.Span), new Dictionary<string, string>());
-            try
-            {
-                tally.Count(entry.Number, await pipeline.HandleAsync(message, cancellationToken));
-            }
-            catch (Exception e) when (DeliveryPolicy.IsRetryable(e))
-            {
-                tally.Fail(entry.Number, e.Message);
-                await console.Error.WriteLineAsync($"error: entry {entry.Number}: {e.Message}");
-            }
-        }
-
-        return tally;
     }
 }

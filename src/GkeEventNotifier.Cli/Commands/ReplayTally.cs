@@ -3,16 +3,16 @@ using GkeEventNotifier.Pipeline;
 
 namespace GkeEventNotifier.Cli.Commands;
 
-/// <summary>What a replay did with every entry, for the closing report.</summary>
+/// <summary>What a replay did with every entry, for the closing report: the counts add up to the entries read.</summary>
 internal sealed class ReplayTally
 {
     private readonly Dictionary<OutcomeKind, int> counts = [];
 
     public int Read { get; private set; }
 
-    public int Failed { get; private set; }
-
     public List<(int Number, string Reason)> Rejected { get; } = [];
+
+    public List<(int Number, string Reason)> Failed { get; } = [];
 
     public void Count(int number, PipelineOutcome outcome)
     {
@@ -33,28 +33,37 @@ internal sealed class ReplayTally
     public void Fail(int number, string reason)
     {
         Read++;
-        Failed++;
+        Failed.Add((number, reason));
     }
 
     public string Summary(bool connected)
     {
         var builder = new StringBuilder();
-        builder.Append($"{Read} entries read: {counts.GetValueOrDefault(OutcomeKind.Alerted) + counts.GetValueOrDefault(OutcomeKind.Summarised)} alerted")
+        builder.Append($"{Read} entries read: {Count(OutcomeKind.Alerted) + Count(OutcomeKind.Summarised)} alerted")
             .Append(connected ? " (posted to Slack)" : " (printed; no Slack setting)")
-            .Append($", {counts.GetValueOrDefault(OutcomeKind.Filtered)} dropped by the filter")
-            .Append($", {counts.GetValueOrDefault(OutcomeKind.NotAnEvent)} not Kubernetes events (exporter notices and the like)")
-            .Append(counts.GetValueOrDefault(OutcomeKind.Duplicate) > 0 ? $", {counts[OutcomeKind.Duplicate]} repeats of an earlier event" : "")
+            .Append(Count(OutcomeKind.Summarised) > 0 ? $" of which {Count(OutcomeKind.Summarised)} in burst summaries" : "")
+            .Append($", {Count(OutcomeKind.Filtered)} dropped by the filter or a drop rule")
+            .Append($", {Count(OutcomeKind.NotAnEvent)} not Kubernetes events (exporter notices and the like)")
+            .Append(Count(OutcomeKind.Duplicate) > 0 ? $", {Count(OutcomeKind.Duplicate)} repeats of an earlier event" : "")
+            .Append(Count(OutcomeKind.NoAlert) > 0 ? $", {Count(OutcomeKind.NoAlert)} needing no alert (CronJob runs with nothing to recover from)" : "")
             .Append($", {Rejected.Count} rejected");
-        if (Failed > 0)
+        if (Failed.Count > 0)
         {
-            builder.Append($", {Failed} failed to reach Slack");
+            builder.Append($", {Failed.Count} failed to reach Slack");
         }
 
-        foreach (var (number, reason) in Rejected)
+        foreach (var (number, reason) in Rejected.OrderBy(r => r.Number))
         {
             builder.AppendLine().Append($"  rejected entry {number}: {reason}");
         }
 
+        foreach (var (number, reason) in Failed.OrderBy(r => r.Number))
+        {
+            builder.AppendLine().Append($"  failed entry {number}: {reason}");
+        }
+
         return builder.ToString();
     }
+
+    private int Count(OutcomeKind kind) => counts.GetValueOrDefault(kind);
 }

@@ -30,14 +30,14 @@ public sealed class AlertStateOptions
     public string? EmulatorHost { get; set; }
 
     /// <summary>After this long without an answer from Firestore the event is handled with this instance's memory.</summary>
-    [Range(1, 60, ErrorMessage = "STATE_TIMEOUT_SECONDS must be between 1 and 60.")]
+    [SettingRange(TimeoutVariable, 1, 60, "seconds")]
     public int TimeoutSeconds { get; set; } = 3;
 
     /// <summary>
     /// How long a claim on an event holds: an instance that dies while alerting blocks the event's redelivery this long
     /// at most. Longer than an alert takes to reach Slack, including a burst summary's wait.
     /// </summary>
-    [Range(5, 3600, ErrorMessage = "STATE_LEASE_SECONDS must be between 5 and 3600.")]
+    [SettingRange(LeaseVariable, 5, 3600, "seconds")]
     public int LeaseSeconds { get; set; } = 60;
 
     public bool IsFirestore => Mode == "firestore";

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -6,21 +7,33 @@ using Microsoft.Extensions.Options;
 namespace GkeEventNotifier.Configuration;
 
 /// <summary>
-/// Reading environment-variable settings the same way everywhere: blank means unset, and a whole-number setting that is
-/// not a number reads as -1, which every option's range rejects, so start-up validation names the variable.
+/// Reading environment-variable settings the same way everywhere: blank means unset; a whole-number setting that is
+/// not a number reads as <see cref="NotANumber"/>, and one too large for an int reads as the int's limit, so that
+/// <see cref="SettingRangeAttribute"/> can tell "not a number" from "out of range" when the start is checked.
 /// </summary>
 internal static class Settings
 {
+    /// <summary>What a whole-number setting reads as when its text is not a whole number.</summary>
+    public const int NotANumber = int.MinValue;
+
     public static string? Text(IConfiguration configuration, string variable) =>
         configuration[variable] is { } text && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
     public static int Integer(IConfiguration configuration, string variable, int fallback) =>
         Text(configuration, variable) is not { } text ? fallback
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value
-        : -1;
+        : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value
+        : BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var huge) ? (huge.Sign > 0 ? int.MaxValue : NotANumber + 1)
+        : NotANumber;
 
-    /// <summary>Options bound from settings by <paramref name="bind"/>, checked (data annotations and any registered validator) when the host starts.</summary>
+    /// <summary>
+    /// Options bound from settings by <paramref name="bind"/>, checked when the host starts (or when
+    /// <see cref="SettingsCheck"/> runs): the <see cref="System.ComponentModel.DataAnnotations"/> attributes, with
+    /// their own messages only, and any registered validator.
+    /// </summary>
     public static OptionsBuilder<T> AddSettings<T>(this IServiceCollection services, Action<T> bind)
-        where T : class =>
-        services.AddOptions<T>().Configure(bind).ValidateDataAnnotations().ValidateOnStart();
+        where T : class
+    {
+        services.AddSingleton<IValidateOptions<T>, AnnotatedSettingsValidator<T>>();
+        return services.AddOptions<T>().Configure(bind).ValidateOnStart();
+    }
 }

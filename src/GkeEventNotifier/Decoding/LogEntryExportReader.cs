@@ -4,9 +4,12 @@ using System.Text.Json;
 namespace GkeEventNotifier.Decoding;
 
 /// <summary>
-/// Reads LogEntries exported from Cloud Logging: either the JSON array that
-/// <c>gcloud logging read --format=json</c> prints, or one JSON entry per line (blank lines ignored).
-/// Each entry is returned on its own, so one bad entry is reported and the rest are still read.
+/// Reads LogEntries exported from Cloud Logging, in any of the shapes people have: the JSON array that
+/// <c>gcloud logging read --format=json</c> prints; one object, pretty-printed as Logs Explorer copies it; or objects
+/// one after the other (one per line, or pretty-printed in a row). Each entry is returned on its own, so one bad entry
+/// is reported and the rest are still read. The shape is never guessed from a pattern: an array starts with '[';
+/// anything else is read as a sequence of JSON values, and only when that fails and some line is a whole JSON object
+/// (which no line of a pretty-printed entry is) is it read line by line, so that a bad line is reported alone.
 /// </summary>
 public static class LogEntryExportReader
 {
@@ -28,7 +31,69 @@ public static class LogEntryExportReader
             return [];
         }
 
-        return span[first] == (byte)'[' ? ReadArray(content) : ReadLines(content);
+        return span[first] == (byte)'[' ? ReadArray(content)
+            : ReadSequence(content[first..]) is { } sequence ? sequence
+            : SomeLineIsAnObject(content) ? ReadLines(content)
+            : [ExportedEntry.Failed(1, $"the input is not valid JSON: {SequenceError(content)}")];
+    }
+
+    /// <summary>Every top-level value as an entry; null when the content is not a sequence of valid JSON values.</summary>
+    private static List<ExportedEntry>? ReadSequence(ReadOnlyMemory<byte> content)
+    {
+        var entries = new List<ExportedEntry>();
+        var reader = new Utf8JsonReader(content.Span, new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = DocumentOptions.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                var end = (int)reader.BytesConsumed;
+                entries.Add(ExportedEntry.Parsed(entries.Count + 1, content[start..end].ToArray()));
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        return entries;
+    }
+
+    private static string SequenceError(ReadOnlyMemory<byte> content)
+    {
+        var reader = new Utf8JsonReader(content.Span, new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = DocumentOptions.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                reader.Skip();
+            }
+
+            return "unknown error";
+        }
+        catch (JsonException e)
+        {
+            return $"line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}";
+        }
+    }
+
+    private static bool SomeLineIsAnObject(ReadOnlyMemory<byte> content)
+    {
+        var rest = content;
+        while (!rest.IsEmpty)
+        {
+            var end = rest.Span.IndexOf((byte)'\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
+            var start = FirstNonWhitespace(line.Span);
+            if (start >= 0 && line.Span[start] == (byte)'{' && IsJson(line))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<ExportedEntry> ReadArray(ReadOnlyMemory<byte> content)

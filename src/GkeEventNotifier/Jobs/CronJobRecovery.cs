@@ -82,13 +82,13 @@ internal sealed partial class CronJobRecovery(
         var where = $"CronJob {entry.Event.InvolvedObject.Namespace}/{completion.CronJob}";
         if (!completion.Succeeded)
         {
-            return PipelineOutcome.Filtered($"{where}: run {completion.Job} failed; its Job's own event alerts");
+            return PipelineOutcome.NoAlert($"{where}: run {completion.Job} failed; its Job's own event alerts");
         }
 
         var history = await ReadRunsAsync(entry, completion.CronJob, cancellationToken);
         if (history?.FirstOrDefault(r => r.Name == completion.Job) is { Outcome: not RunOutcome.Succeeded })
         {
-            return PipelineOutcome.Filtered($"{where}: the cluster does not show run {completion.Job} as succeeded");
+            return PipelineOutcome.NoAlert($"{where}: the cluster does not show run {completion.Job} as succeeded");
         }
 
         var resolved = 0;
@@ -99,7 +99,7 @@ internal sealed partial class CronJobRecovery(
 
         return resolved > 0
             ? PipelineOutcome.Alerted($"{where} recovered (run {completion.Job})")
-            : PipelineOutcome.Filtered($"{where}: run {completion.Job} succeeded, no failure to recover from");
+            : PipelineOutcome.NoAlert($"{where}: run {completion.Job} succeeded, no failure to recover from");
     }
 
     private async Task<bool> ResolveAsync(EventLogEntry entry, CronJobCompletion completion, Receiver receiver, string where, IReadOnlyList<CronJobRun>? history, CancellationToken cancellationToken)
@@ -117,7 +117,7 @@ internal sealed partial class CronJobRecovery(
         var since = streak.Select(r => r.Started).OfType<DateTimeOffset>().Append(open.First).Min();
         var finished = history?.FirstOrDefault(r => r.Name == completion.Job)?.Finished ?? now;
         var recovered = RecoveryRenderer.Recovered(where, finished - since, Math.Max(open.Count, streak.Count));
-        var closed = open with { Resolved = true, Last = now };
+        var closed = open with { Resolved = true };
         if (receiver.CanThread && open.Ts is not null && open.Channel is not null)
         {
             await receiver.Client.PostAsync(RecoveryRenderer.RecoveryReply(receiver, open, recovered, completion.Job), cancellationToken);

@@ -1,5 +1,4 @@
 using GkeEventNotifier.Configuration;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Kubernetes;
@@ -27,7 +26,7 @@ public sealed class KubernetesOptions
     /// How long one look-up (listing a node's pods, or one owner) may take before the alert goes out without it.
     /// Well under the Pub/Sub acknowledgement deadline, so a slow API server degrades the alert instead of losing it.
     /// </summary>
-    [Range(1, 120, ErrorMessage = "KUBERNETES_TIMEOUT_SECONDS must be between 1 and 120 seconds.")]
+    [SettingRange(TimeoutVariable, 1, 120, "seconds")]
     public int TimeoutSeconds { get; set; } = 10;
 
     public bool OnGoogleCloud { get; set; }

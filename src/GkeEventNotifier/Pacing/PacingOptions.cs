@@ -1,5 +1,4 @@
 using GkeEventNotifier.Configuration;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Pacing;
@@ -15,21 +14,21 @@ public sealed class PacingOptions
     public const string MaxWaitVariable = "SLACK_MAX_WAIT_SECONDS";
     public const string MaxBatchVariable = "SLACK_MAX_BATCH";
 
-    [Range(0, 60_000, ErrorMessage = "SLACK_MESSAGE_INTERVAL_MS must be between 0 and 60000.")]
+    [SettingRange(IntervalVariable, 0, 60_000, "milliseconds between messages")]
     public int IntervalMilliseconds { get; set; } = 1000;
 
-    [Range(1, 100, ErrorMessage = "SLACK_BURST must be between 1 and 100.")]
+    [SettingRange(BurstVariable, 1, 100, "messages sent at once")]
     public int Burst { get; set; } = 3;
 
     /// <summary>
     /// How long an alert may wait for a slot of its own. Short: Pub/Sub pushes only a few messages at a time, so a
     /// waiting request holds up the stream; it must also stay well under the push ack deadline (10 s by default).
     /// </summary>
-    [Range(0, 60, ErrorMessage = "SLACK_MAX_WAIT_SECONDS must be between 0 and 60.")]
+    [SettingRange(MaxWaitVariable, 0, 60, "seconds")]
     public int MaxWaitSeconds { get; set; } = 1;
 
     /// <summary>The most alerts one summary stands for; further ones are answered 503 and alert when Pub/Sub delivers them again.</summary>
-    [Range(2, 10_000, ErrorMessage = "SLACK_MAX_BATCH must be between 2 and 10000.")]
+    [SettingRange(MaxBatchVariable, 2, 10_000, "alerts in one summary")]
     public int MaxBatch { get; set; } = 500;
 
     public TimeSpan Interval => TimeSpan.FromMilliseconds(IntervalMilliseconds);

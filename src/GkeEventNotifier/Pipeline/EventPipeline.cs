@@ -113,7 +113,7 @@ internal sealed partial class EventPipeline(
         if (deferred is not null)
         {
             _ = SettleAsync(deferred.Summary, fresh.Claim);
-            throw new AlertDeferredException();
+            throw new AlertDeferredException(deferred.Summary);
         }
 
         await deduplicator.ConfirmAsync(fresh.Claim, first ?? SlackPostResult.Unknown, inSummary: false, CancellationToken.None);

@@ -13,6 +13,9 @@ public sealed record PipelineOutcome(OutcomeKind Kind, string Detail)
 
     public static PipelineOutcome Duplicate(string detail) => new(OutcomeKind.Duplicate, detail);
 
+    /// <summary>A Kubernetes event the filter kept that needs no alert of its own (a CronJob run that succeeded with no failure to recover from).</summary>
+    public static PipelineOutcome NoAlert(string detail) => new(OutcomeKind.NoAlert, detail);
+
     /// <summary>Alerted inside one summary message with other alerts of a burst.</summary>
     public static PipelineOutcome Summarised(string detail) => new(OutcomeKind.Summarised, detail);
 }
@@ -25,4 +28,5 @@ public enum OutcomeKind
     Poison,
     Duplicate,
     Summarised,
+    NoAlert,
 }

@@ -5,13 +5,16 @@ using Microsoft.Extensions.Options;
 namespace GkeEventNotifier.Routing;
 
 /// <summary>Parses the routing file at start-up, so that a bad file stops the start with file, line, column and reason.</summary>
-internal sealed class RoutingOptionsValidator(IConfiguration configuration, IOptions<SlackOptions> slack) : IValidateOptions<RoutingOptions>
+internal sealed class RoutingOptionsValidator(IConfiguration configuration) : IValidateOptions<RoutingOptions>
 {
     public ValidateOptionsResult Validate(string? name, RoutingOptions options)
     {
         try
         {
-            RoutingConfigFile.Load(options, slack.Value, configuration);
+            // The Slack settings as set, not as validated: a Slack problem is reported on its own and must not hide the file's.
+            var slack = new SlackOptions();
+            SlackOptions.Bind(slack, configuration);
+            RoutingConfigFile.Load(options, slack, configuration);
             return ValidateOptionsResult.Success;
         }
         catch (InvalidRoutingConfigException e)

@@ -1,5 +1,4 @@
 using GkeEventNotifier.Configuration;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Slack;
@@ -27,7 +26,7 @@ public sealed class SlackOptions
     public string? ApiUrl { get; set; }
 
     /// <summary>The whole time one alert may spend reaching Slack, retries and Retry-After waits included.</summary>
-    [Range(1, 540, ErrorMessage = "SLACK_TIMEOUT_SECONDS must be between 1 and 540 seconds.")]
+    [SettingRange(TimeoutVariable, 1, 540, "seconds")]
     public int TimeoutSeconds { get; set; } = 30;
 
     /// <summary>The first backoff delay before a retry; it doubles each attempt (with jitter).</summary>

@@ -1,5 +1,4 @@
 using GkeEventNotifier.Configuration;
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Threads;
@@ -11,11 +10,11 @@ public sealed class ThreadOptions
     public const string BurstVariable = "ALERT_BURST_THRESHOLD";
 
     /// <summary>Alerts with the same key less than this long after the previous one join its group (0 disables grouping).</summary>
-    [Range(0, 10080, ErrorMessage = "ALERT_GROUP_WINDOW_MINUTES must be a whole number of minutes between 0 (no grouping) and 10080 (one week).")]
+    [SettingRange(WindowVariable, 0, 10080, "minutes; 0 turns grouping off, 10080 is one week")]
     public int WindowMinutes { get; set; } = 60;
 
     /// <summary>Beyond this many alerts in one group, alerts are no longer posted one by one but summarised.</summary>
-    [Range(1, 1000, ErrorMessage = "ALERT_BURST_THRESHOLD must be a whole number between 1 and 1000.")]
+    [SettingRange(BurstVariable, 1, 1000, "alerts in one group")]
     public int BurstThreshold { get; set; } = 5;
 
     public TimeSpan Window => TimeSpan.FromMinutes(WindowMinutes);

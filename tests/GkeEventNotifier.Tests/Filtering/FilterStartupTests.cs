@@ -6,13 +6,12 @@ namespace GkeEventNotifier.Tests.Filtering;
 public sealed class FilterStartupTests
 {
     [Fact]
-    public void InvalidEventFilter_StopsTheFunctionAtStartUp_NamingVariableAndPosition()
+    public async Task InvalidEventFilter_StopsTheFunctionAtStartUp_NamingVariableAndPosition()
     {
-        using var factory = new FunctionFactory(new Dictionary<string, string?> { ["EVENT_FILTER"] = "log_id(\"events\")\njsonPayload.reason=(\"Evicted\" OR" });
+        var result = await BuiltProgram.FunctionAsync(new Dictionary<string, string?> { ["EVENT_FILTER"] = "log_id(\"events\")\njsonPayload.reason=(\"Evicted\" OR" });
 
-        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("EVENT_FILTER is not a valid Cloud Logging query: line 2, column 33: expected a value but found the end of the query", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("EVENT_FILTER is not a valid Cloud Logging query: line 2, column 33: expected a value but found the end of the query", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,8 +84,8 @@ public sealed class ClusterAccessTests
     }
 
     [Theory]
-    [InlineData(KubernetesOptions.TimeoutVariable, "soon", "KUBERNETES_TIMEOUT_SECONDS must be between 1 and 120 seconds.")]
-    [InlineData(KubernetesOptions.TimeoutVariable, "0", "KUBERNETES_TIMEOUT_SECONDS must be between 1 and 120 seconds.")]
+    [InlineData(KubernetesOptions.TimeoutVariable, "soon", "KUBERNETES_TIMEOUT_SECONDS is not a whole number: it must be a number from 1 to 120 (seconds).")]
+    [InlineData(KubernetesOptions.TimeoutVariable, "0", "KUBERNETES_TIMEOUT_SECONDS is out of range: it must be from 1 to 120 (seconds).")]
     [InlineData(KubernetesOptions.GkeApiUrlVariable, "container.internal", "GKE_API_URL must be an absolute http(s) URL")]
     [InlineData(KubernetesOptions.KubeconfigVariable, "/nonexistent/kubeconfig", "KUBECONFIG names '/nonexistent/kubeconfig', which does not exist.")]
     public void BadSetting_StopsTheStartNamingTheVariable(string variable, string value, string message)

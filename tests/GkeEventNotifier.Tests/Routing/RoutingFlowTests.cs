@@ -109,18 +109,17 @@ public sealed class RoutingFlowTests : FakeSlackOnFakeClock
     }
 
     [Fact]
-    public void BadRoutingFile_StopsTheFunctionsStart_WithLineColumnAndReason()
+    public async Task BadRoutingFile_StopsTheFunctionsStart_WithLineColumnAndReason()
     {
         var file = Path.Combine(Path.GetTempPath(), $"routes-{Guid.NewGuid():N}.yaml");
         File.WriteAllText(file, "receivers:\n  - name: a\n    slack_channel: C1\nroutes:\n  - name: r\n    query: resource.type=\"k8s_node\"\n    receiver: nobody\n");
         try
         {
             var settings = new Dictionary<string, string?>(FakeSlackServerSettings.BotToken(Slack).Settings) { ["NOTIFIER_CONFIG_FILE"] = file };
-            using var factory = new FunctionFactory(settings);
+            var result = await BuiltProgram.FunctionAsync(settings);
 
-            var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-            Assert.Contains($"NOTIFIER_CONFIG_FILE ({file}): line 7, column 15: no receiver is named 'nobody'", exception.Message, StringComparison.Ordinal);
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"NOTIFIER_CONFIG_FILE ({file}): line 7, column 15: no receiver is named 'nobody'", result.StandardOutput, StringComparison.Ordinal);
         }
         finally
         {
