@@ -1,6 +1,7 @@
 using GkeEventNotifier.AlertState;
 using GkeEventNotifier.AlertState.Firestore;
 using GkeEventNotifier.Dedup;
+using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Jobs;
 using GkeEventNotifier.Kubernetes;
@@ -28,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddEventFilter(configuration);
         services.AddDedup(configuration);
         services.AddOomResolution(configuration);
+        services.AddSingleton<IEventEnricher, ObjectNameCheck>();
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);
