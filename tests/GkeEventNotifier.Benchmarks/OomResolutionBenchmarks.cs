@@ -51,6 +51,7 @@ public class OomResolutionBenchmarks : IDisposable
     public async Task SetupAsync()
     {
         api = await FakeKubernetesApi.StartAsync();
+        api.AllowWholeClusterList = true;
         Populate(api);
         var kubeconfig = api.WriteKubeconfig(Directory.CreateTempSubdirectory("oom-bench-").FullName);
         time = new FakeTimeProvider(EventTime.AddSeconds(30));

@@ -1,5 +1,6 @@
 using GkeEventNotifier.AlertState;
 using GkeEventNotifier.Dedup;
+using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Jobs;
 using GkeEventNotifier.Kubernetes;
@@ -27,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddEventFilter(configuration);
         services.AddDedup(configuration);
         services.AddOomResolution(configuration);
+        services.AddSingleton<IEventEnricher, ObjectNameCheck>();
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);

@@ -85,6 +85,11 @@ internal sealed partial class CronJobRecovery(
             return PipelineOutcome.NoAlert($"{where}: run {completion.Job} failed; its Job's own event alerts");
         }
 
+        if (NameProblem(entry, completion) is { } problem)
+        {
+            return PipelineOutcome.Filtered($"{where}: {problem}");
+        }
+
         var history = await ReadRunsAsync(entry, completion.CronJob, cancellationToken);
         if (history?.FirstOrDefault(r => r.Name == completion.Job) is { Outcome: not RunOutcome.Succeeded })
         {
@@ -145,6 +150,12 @@ internal sealed partial class CronJobRecovery(
             return null;
         }
     }
+
+    /// <summary>A recovery names the CronJob and its Job in event text; neither may steer a request or close a thread unless it is a valid name.</summary>
+    private static string? NameProblem(EventLogEntry entry, CronJobCompletion completion) =>
+        KubernetesNames.ProblemWithNamespace(entry.Event.InvolvedObject.Namespace)
+        ?? KubernetesNames.ProblemWithName("CronJob", completion.CronJob)
+        ?? KubernetesNames.ProblemWithName("Job", completion.Job);
 
     private static GroupKey Key(EventLogEntry entry, string cronJob) =>
         new(entry.Cluster.ToString(), entry.Event.InvolvedObject.Namespace ?? "", new WorkloadRef("CronJob", cronJob), "failed");

@@ -8,12 +8,18 @@ namespace GkeEventNotifier.Jobs;
 
 /// <summary>
 /// <see cref="ICronJobRuns"/> over KubernetesClient: one list of the namespace's Jobs, kept to those whose controller
-/// is the CronJob (owner reference, not the name: a Job named like a CronJob's may be anyone's).
+/// is the CronJob (owner reference, not the name: a Job named like a CronJob's may be anyone's). Namespace and CronJob
+/// come from event text: both must be valid Kubernetes names before the request is built, or there is no request.
 /// </summary>
 internal sealed class KubernetesCronJobRuns(IClusterClients clusters, IOptions<KubernetesOptions> options, TimeProvider time) : ICronJobRuns
 {
     public async Task<IReadOnlyList<CronJobRun>> ListAsync(ClusterRef cluster, string jobNamespace, string cronJob, CancellationToken cancellationToken)
     {
+        if ((KubernetesNames.ProblemWithNamespace(jobNamespace) ?? KubernetesNames.ProblemWithName("CronJob", cronJob)) is { } problem)
+        {
+            throw new PodLookupException(problem);
+        }
+
         using var deadline = new CancellationTokenSource(options.Value.Timeout, time);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try

@@ -11,6 +11,8 @@ namespace GkeEventNotifier.Kubernetes;
 /// (<c>fieldSelector=spec.nodeName=</c>, never the whole cluster), shared by every event about that node for a few
 /// seconds; owners are cached longer, since they do not change. Every request is bounded by
 /// <c>KUBERNETES_TIMEOUT_SECONDS</c> on its own clock: a shared call must not die with one caller's token.
+/// Every name is checked against Kubernetes' rules (<see cref="KubernetesNames"/>) before a request is built: a node
+/// name comes from event text, and a name that is not valid makes no request at all.
 /// </summary>
 internal sealed class KubernetesPodDirectory : IPodDirectory
 {
@@ -32,12 +34,16 @@ internal sealed class KubernetesPodDirectory : IPodDirectory
     }
 
     public Task<NodePods> ListPodsOnNodeAsync(ClusterRef cluster, string nodeName, CancellationToken cancellationToken) =>
-        nodePods.GetAsync((cluster, nodeName), key => ListAsync(key.Cluster, key.Node), cancellationToken);
+        KubernetesNames.ProblemWithName("node", nodeName) is { } problem
+            ? Task.FromException<NodePods>(new PodLookupException(problem))
+            : nodePods.GetAsync((cluster, nodeName), key => ListAsync(key.Cluster, key.Node), cancellationToken);
 
     public async Task<OwnerRef?> GetWorkloadAsync(ClusterRef cluster, string podNamespace, OwnerRef? controller, CancellationToken cancellationToken) =>
         controller?.Kind switch
         {
             null => null,
+            "ReplicaSet" or "Job" when (KubernetesNames.ProblemWithNamespace(podNamespace) ?? KubernetesNames.ProblemWithName(controller.Kind, controller.Name)) is { } problem =>
+                throw new PodLookupException(problem),
             "ReplicaSet" or "Job" => await owners.GetAsync((cluster, podNamespace, controller), key => WorkloadAsync(key.Cluster, key.Namespace, key.Controller), cancellationToken),
             _ => controller,
         };

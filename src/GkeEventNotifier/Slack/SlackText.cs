@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 
 namespace GkeEventNotifier.Slack;
@@ -6,7 +8,9 @@ namespace GkeEventNotifier.Slack;
 /// Escaping and length limits for text that comes from events. Slack treats <c>&amp;</c>, <c>&lt;</c> and
 /// <c>&gt;</c> as control characters: escaped, an event message can neither ping (<c>&lt;!channel&gt;</c>) nor forge a
 /// link (<c>&lt;https://x|y&gt;</c>). Plain <c>@here</c> is harmless because every mrkdwn object is verbatim and
-/// <c>link_names</c> is never sent.
+/// <c>link_names</c> is never sent. Characters that change how text looks without being seen — bidi overrides and
+/// isolates, zero-width characters, NUL and the other control characters but line break and tab — are shown as their
+/// code point (<c>[U+202E]</c>), so an object name cannot pose as another one.
 /// </summary>
 public static class SlackText
 {
@@ -27,9 +31,14 @@ public static class SlackText
 
     private const string TruncationMark = "… (truncated)";
 
+    /// <summary>Slack's control characters, and every character that is invisible or reorders text around it.</summary>
+    private static readonly SearchValues<char> Special = SearchValues.Create(
+        "&<>" + Range('\0', '\u0008') + "\u000B\u000C" + Range('\u000E', '\u001F') + Range('\u007F', '\u009F') + "\u00AD\u061C\u180E"
+        + Range('\u200B', '\u200F') + Range('\u202A', '\u202E') + Range('\u2060', '\u2064') + Range('\u2066', '\u206F') + "\uFEFF");
+
     public static string Escape(string text)
     {
-        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
+        if (text.AsSpan().IndexOfAny(Special) < 0)
         {
             return text;
         }
@@ -37,13 +46,14 @@ public static class SlackText
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            builder.Append(c switch
+            _ = c switch
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                _ => c.ToString(),
-            });
+                '&' => builder.Append("&amp;"),
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                _ when Special.Contains(c) => builder.Append("[U+").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append(']'),
+                _ => builder.Append(c),
+            };
         }
 
         return builder.ToString();
@@ -73,6 +83,8 @@ public static class SlackText
 
         return string.Concat(text.AsSpan(0, cut), TruncationMark);
     }
+
+    private static string Range(char first, char last) => new(Enumerable.Range(first, last - first + 1).Select(c => (char)c).ToArray());
 
     /// <summary>Inline code span; backticks inside are replaced so the span cannot be closed early.</summary>
     public static string Code(string text) => text.Length == 0 ? "" : $"`{Escape(text).Replace('`', '\'')}`";

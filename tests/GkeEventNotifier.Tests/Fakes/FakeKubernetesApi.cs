@@ -3,11 +3,13 @@ using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
 namespace GkeEventNotifier.Tests.Fakes;
@@ -16,14 +18,18 @@ namespace GkeEventNotifier.Tests.Fakes;
 /// A Kubernetes API server on 127.0.0.1 (random port, real HTTP or HTTPS) serving the few read paths the OOM look-up
 /// uses, with real fieldSelector semantics for <c>spec.nodeName</c>. Checks the bearer token (401 otherwise), counts
 /// requests and response bytes, and fails on demand: a 403 with a Kubernetes Status naming verb and resource, a 5xx, a delay.
+/// It is also the guard of the documented request set (README, SECURITY.md): the pods of one node, one ReplicaSet, one
+/// Job, the Jobs of one namespace, each with valid Kubernetes names, read from the raw request target (before Kestrel
+/// removes dot segments). Anything else is answered 400 and makes <see cref="DisposeAsync"/> throw, which fails the test.
 /// </summary>
-public sealed class FakeKubernetesApi : IAsyncDisposable
+public sealed partial class FakeKubernetesApi : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, V1Pod> pods = new();
     private readonly ConcurrentDictionary<string, V1ReplicaSet> replicaSets = new();
     private readonly ConcurrentDictionary<string, V1Job> jobs = new();
     private readonly ConcurrentQueue<string> requests = new();
+    private readonly ConcurrentQueue<string> undocumented = new();
     private long responseBytes;
 
     private FakeKubernetesApi(WebApplication app, string token)
@@ -47,6 +53,12 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
 
     /// <summary>Paths and queries received, in order.</summary>
     public IReadOnlyList<string> Requests => requests.ToArray();
+
+    /// <summary>Requests outside the documented set, as received (raw target).</summary>
+    public IReadOnlyList<string> UndocumentedRequests => undocumented.ToArray();
+
+    /// <summary>Allows the whole-cluster pod list, which only the benchmark's baseline makes; the product never may.</summary>
+    public bool AllowWholeClusterList { get; set; }
 
     public int PodListCalls => requests.Count(r => r.StartsWith("/api/v1/pods", StringComparison.Ordinal));
 
@@ -103,23 +115,86 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         return path;
     }
 
-    public ValueTask DisposeAsync() => app.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await app.DisposeAsync();
+        if (!undocumented.IsEmpty)
+        {
+            throw new InvalidOperationException($"The fake Kubernetes API received requests outside the documented set: {string.Join(" | ", undocumented)}");
+        }
+    }
 
     private async Task HandleAsync(HttpContext context)
     {
         requests.Enqueue(context.Request.Path + context.Request.QueryString);
+        var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        if (!IsDocumented(context.Request.Method, target))
+        {
+            undocumented.Enqueue($"{context.Request.Method} {target}");
+            await WriteAsync(context, HttpStatusCode.BadRequest, Status(HttpStatusCode.BadRequest, "BadRequest", "not a request the notifier may make"));
+            return;
+        }
+
         if (Delay > TimeSpan.Zero)
         {
             await Task.Delay(Delay, context.RequestAborted);
         }
 
         var (status, body) = Authorize(context) ?? Fail() ?? Route(context);
+        await WriteAsync(context, status, body);
+    }
+
+    private async Task WriteAsync(HttpContext context, HttpStatusCode status, string body)
+    {
         context.Response.StatusCode = (int)status;
         context.Response.ContentType = "application/json";
         var bytes = Encoding.UTF8.GetBytes(body);
         Interlocked.Add(ref responseBytes, bytes.Length);
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
+
+    /// <summary>
+    /// GET of exactly the four documented shapes, with names Kubernetes itself would accept; the query may hold only
+    /// <c>watch=false</c> (KubernetesClient adds it) and, for the pod list, one <c>spec.nodeName</c> field selector.
+    /// </summary>
+    private bool IsDocumented(string method, string target)
+    {
+        var question = target.IndexOf('?', StringComparison.Ordinal);
+        var path = question < 0 ? target : target[..question];
+        var query = Query(question < 0 ? "" : target[(question + 1)..]);
+        if (method != HttpMethods.Get || query is null || query.Any(p => p.Key != "fieldSelector" && p is not ("watch", "false")))
+        {
+            return false;
+        }
+
+        var selector = query.FirstOrDefault(p => p.Key == "fieldSelector").Value;
+        return path.Split('/') switch
+        {
+            ["", "api", "v1", "pods"] => selector is null ? AllowWholeClusterList : IsNodeSelector(selector),
+            ["", "apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Label().IsMatch(ns) && IsSubdomain(name) && selector is null,
+            ["", "apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Label().IsMatch(ns) && IsSubdomain(name) && selector is null,
+            ["", "apis", "batch", "v1", "namespaces", var ns, "jobs"] => Label().IsMatch(ns) && selector is null,
+            _ => false,
+        };
+    }
+
+    /// <summary>Query pairs, unescaped; null when a key repeats (a second selector could widen the first).</summary>
+    private static List<KeyValuePair<string, string>>? Query(string query)
+    {
+        var pairs = query.Length == 0 ? [] : query.Split('&').Select(p => p.Split('=', 2)).Select(kv => KeyValuePair.Create(Uri.UnescapeDataString(kv[0]), Uri.UnescapeDataString(kv.ElementAtOrDefault(1) ?? ""))).ToList();
+        return pairs.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count() == pairs.Count ? pairs : null;
+    }
+
+    private static bool IsNodeSelector(string selector) =>
+        selector.StartsWith("spec.nodeName=", StringComparison.Ordinal) && IsSubdomain(selector["spec.nodeName=".Length..]);
+
+    private static bool IsSubdomain(string name) => name.Length <= 253 && Subdomain().IsMatch(name);
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")]
+    private static partial Regex Label();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex Subdomain();
 
     private (HttpStatusCode, string)? Authorize(HttpContext context) =>
         context.Request.Headers.Authorization.ToString() == $"Bearer {Token}"
@@ -135,7 +210,6 @@ public sealed class FakeKubernetesApi : IAsyncDisposable
         return parts switch
         {
             ["api", "v1", "pods"] => Read("pods", "list", () => KubernetesJson.Serialize(ListPods(context.Request.Query["fieldSelector"].ToString()))),
-            ["api", "v1", "namespaces", var ns, "pods", var name] => Get("pods", pods, ns, name),
             ["apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Get("replicasets", replicaSets, ns, name),
             ["apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Get("jobs", jobs, ns, name),
             ["apis", "batch", "v1", "namespaces", var ns, "jobs"] => Read("jobs", "list", () => KubernetesJson.Serialize(ListJobs(ns))),

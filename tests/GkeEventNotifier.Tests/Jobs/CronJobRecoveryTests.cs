@@ -6,24 +6,8 @@ using GkeEventNotifier.Tests.Threads;
 namespace GkeEventNotifier.Tests.Jobs;
 
 /// <summary>A CronJob failing five times and recovering, against a fake Slack and a fake Kubernetes API, with a cold start in between.</summary>
-public sealed class CronJobRecoveryTests : FakeSlackOnFakeClock
+public sealed class CronJobRecoveryTests : FakeSlackAndClusterOnFakeClock
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("cronjob-");
-    private FakeKubernetesApi cluster = null!;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        cluster = await FakeKubernetesApi.StartAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await cluster.DisposeAsync();
-        directory.Delete(recursive: true);
-    }
-
     [Fact]
     public async Task FiveFailedRunsThenASuccess_OneThreadCountingFailures_ThenRecoveredAndResolved()
     {
@@ -38,7 +22,7 @@ public sealed class CronJobRecoveryTests : FakeSlackOnFakeClock
         await FailAsync(after, run: 2, "DeadlineExceeded");
         await FailAsync(after, run: 3);
         await FailAsync(after, run: 4);
-        cluster.AddJob(CronJobEntries.Job(5, start + TimeSpan.FromHours(5), TimeSpan.FromMinutes(10), succeeded: true));
+        Cluster.AddJob(CronJobEntries.Job(5, start + TimeSpan.FromHours(5), TimeSpan.FromMinutes(10), succeeded: true));
         Time.SetUtcNow(start + TimeSpan.FromMinutes(310));
 
         var outcome = await after.SendAsync(CronJobEntries.SawCompleted(5));
@@ -58,7 +42,7 @@ public sealed class CronJobRecoveryTests : FakeSlackOnFakeClock
         Assert.Equal(first.Ts, resolved.GetProperty("ts").GetString());
         Assert.StartsWith(":white_check_mark: Resolved: CronJob billing/invoice-export recovered after 5 h 10 min", resolved.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal("true", first.Metadata!.Value.GetProperty("event_payload").GetProperty("resolved").GetString());
-        Assert.Contains(cluster.Requests, r => r.StartsWith("/apis/batch/v1/namespaces/billing/jobs", StringComparison.Ordinal));
+        Assert.Contains(Cluster.Requests, r => r.StartsWith("/apis/batch/v1/namespaces/billing/jobs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -67,12 +51,12 @@ public sealed class CronJobRecoveryTests : FakeSlackOnFakeClock
         var start = Time.GetUtcNow();
         await using var function = Function();
         await FailAsync(function, run: 0);
-        cluster.AddJob(CronJobEntries.Job(1, start + TimeSpan.FromHours(1), TimeSpan.FromMinutes(2), succeeded: true));
+        Cluster.AddJob(CronJobEntries.Job(1, start + TimeSpan.FromHours(1), TimeSpan.FromMinutes(2), succeeded: true));
         Time.SetUtcNow(start + TimeSpan.FromMinutes(62));
         await function.SendAsync(CronJobEntries.SawCompleted(1));
 
         Time.SetUtcNow(start + TimeSpan.FromHours(2));
-        cluster.AddJob(CronJobEntries.Job(2, start + TimeSpan.FromHours(2), TimeSpan.Zero, succeeded: false));
+        Cluster.AddJob(CronJobEntries.Job(2, start + TimeSpan.FromHours(2), TimeSpan.Zero, succeeded: false));
         await function.SendAsync(CronJobEntries.Failed(2));
 
         Assert.Equal(2, Slack.ChannelMessages.Count);
@@ -82,7 +66,7 @@ public sealed class CronJobRecoveryTests : FakeSlackOnFakeClock
     [Fact]
     public async Task SuccessWithoutEarlierFailure_PostsNothing()
     {
-        cluster.AddJob(CronJobEntries.Job(0, Time.GetUtcNow(), TimeSpan.FromMinutes(1), succeeded: true));
+        Cluster.AddJob(CronJobEntries.Job(0, Time.GetUtcNow(), TimeSpan.FromMinutes(1), succeeded: true));
         await using var function = Function();
 
         var outcome = await function.SendAsync(CronJobEntries.SawCompleted(0));
@@ -97,7 +81,7 @@ public sealed class CronJobRecoveryTests : FakeSlackOnFakeClock
         var start = Time.GetUtcNow();
         for (var run = 0; run < 3; run++)
         {
-            cluster.AddJob(CronJobEntries.Job(run, start + TimeSpan.FromHours(run), TimeSpan.FromMinutes(1), succeeded: false));
+            Cluster.AddJob(CronJobEntries.Job(run, start + TimeSpan.FromHours(run), TimeSpan.FromMinutes(1), succeeded: false));
         }
 
         Time.SetUtcNow(start + TimeSpan.FromHours(2));
@@ -110,13 +94,8 @@ public sealed class CronJobRecoveryTests : FakeSlackOnFakeClock
     private async Task FailAsync(PipelineHarness function, int run, string reason = "BackoffLimitExceeded")
     {
         var started = PipelineHarness.Start + TimeSpan.FromHours(run);
-        cluster.AddJob(CronJobEntries.Job(run, started, TimeSpan.FromMinutes(1), succeeded: false));
+        Cluster.AddJob(CronJobEntries.Job(run, started, TimeSpan.FromMinutes(1), succeeded: false));
         Time.SetUtcNow(started + TimeSpan.FromMinutes(1));
         await function.SendAsync(CronJobEntries.Failed(run, reason));
     }
-
-    private PipelineHarness Function() => PipelineHarness.BotToken(Slack, Time, new Dictionary<string, string?>
-    {
-        [KubernetesOptions.KubeconfigVariable] = cluster.WriteKubeconfig(directory.FullName),
-    });
 }
