@@ -1,3 +1,4 @@
+using GkeEventNotifier.AlertState;
 using GkeEventNotifier.Filtering;
 using GkeEventNotifier.Kubernetes;
 using GkeEventNotifier.Slack;
@@ -10,12 +11,14 @@ internal sealed partial class StartupReport(
     IOptions<SlackOptions> slack,
     IOptions<KubernetesOptions> kubernetes,
     IEventFilter filter,
+    IOptions<AlertStateOptions> state,
     FunctionSettings settings,
     ILogger<StartupReport> logger)
 {
     public void Write()
     {
         LogListening(logger, settings.Port);
+        WriteAlertState(state.Value);
         LogFilterAndClusterAccess(logger, (filter as QueryEventFilter)?.Origin ?? filter.GetType().Name, kubernetes.Value.Mode);
         if (kubernetes.Value.Mode == ClusterAccessMode.GkeApi && kubernetes.Value.ClusterProjects.Count == 0)
         {
@@ -34,6 +37,24 @@ internal sealed partial class StartupReport(
                 break;
         }
     }
+
+    private void WriteAlertState(AlertStateOptions options)
+    {
+        if (options.IsFirestore)
+        {
+            LogFirestore(logger, options.EmulatorHost is { } emulator ? $"the emulator at {emulator}" : options.Project ?? "the function's own project", options.Database, options.TimeoutSeconds);
+        }
+        else
+        {
+            LogMemoryState(logger);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert state: Firestore ({Project}, database {Database}), shared by every instance; an event Firestore does not answer within STATE_TIMEOUT_SECONDS={TimeoutSeconds} is handled with this instance's memory (its alert still goes out, at worst twice)")]
+    private static partial void LogFirestore(ILogger logger, string project, string database, int timeoutSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert state: this instance's memory (ALERT_STATE=memory): run one instance, or set ALERT_STATE=firestore so that several share it")]
+    private static partial void LogMemoryState(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening on :{Port}")]
     private static partial void LogListening(ILogger logger, int port);

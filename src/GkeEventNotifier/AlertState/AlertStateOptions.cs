@@ -18,13 +18,15 @@ public sealed class AlertStateOptions
     [RegularExpression("^(memory|firestore)$", ErrorMessage = "ALERT_STATE must be 'memory' or 'firestore'.")]
     public string Mode { get; set; } = "memory";
 
-    /// <summary>The Firestore project; empty: the project of the function's own credentials or metadata server.</summary>
+    /// <summary>The Firestore project; empty: the function's own project, from the metadata server.</summary>
+    [RegularExpression("^([a-z][a-z0-9.-]{0,62}:)?[a-z][a-z0-9-]{4,28}[a-z0-9]$", ErrorMessage = "FIRESTORE_PROJECT must be a project id (6 to 30 lower-case letters, digits and '-').")]
     public string? Project { get; set; }
 
     [RegularExpression("^(\\(default\\)|[a-z][a-z0-9-]{2,62})$", ErrorMessage = "FIRESTORE_DATABASE must be '(default)' or a database id (lower-case letters, digits and '-', 4 to 63 characters).")]
     public string Database { get; set; } = "(default)";
 
     /// <summary><c>host:port</c> of the Firestore emulator: plain HTTP, no token, as Google's client libraries do.</summary>
+    [RegularExpression("^[A-Za-z0-9.\\-]+:[0-9]{1,5}$|^\\[[0-9A-Fa-f:]+\\]:[0-9]{1,5}$", ErrorMessage = "FIRESTORE_EMULATOR_HOST must be host:port, for example 127.0.0.1:8080.")]
     public string? EmulatorHost { get; set; }
 
     /// <summary>After this long without an answer from Firestore the event is handled with this instance's memory.</summary>
@@ -39,6 +41,9 @@ public sealed class AlertStateOptions
     public int LeaseSeconds { get; set; } = 60;
 
     public bool IsFirestore => Mode == "firestore";
+
+    public static bool IsProjectId(string text) =>
+        System.ComponentModel.DataAnnotations.Validator.TryValidateProperty(text, new ValidationContext(new AlertStateOptions()) { MemberName = nameof(Project) }, null);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 

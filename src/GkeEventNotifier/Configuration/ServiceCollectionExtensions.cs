@@ -1,4 +1,5 @@
 using GkeEventNotifier.AlertState;
+using GkeEventNotifier.AlertState.Firestore;
 using GkeEventNotifier.Dedup;
 using GkeEventNotifier.Enrichment;
 using GkeEventNotifier.Filtering;
@@ -53,8 +54,11 @@ public static class ServiceCollectionExtensions
     {
         services.AddSettings<DedupOptions>(options => DedupOptions.Bind(options, configuration));
         services.AddSettings<AlertStateOptions>(options => AlertStateOptions.Bind(options, configuration));
-        services.TryAddSingleton<IAlertStateStore>(provider =>
-            new MemoryAlertStateStore(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<DedupOptions>>().Value.MaxEvents));
+        services.AddHttpClient(FirestoreEndpoint.HttpClientName, (provider, http) => http.Timeout = provider.GetRequiredService<IOptions<AlertStateOptions>>().Value.Timeout)
+            .RemoveAllLoggers();
+        services.AddSingleton<FirestoreEndpoint>();
+        services.AddSingleton<FirestoreAlertStateStore>();
+        services.TryAddSingleton<IAlertStateStore>(CreateAlertStateStore);
         services.AddSingleton<AlertLedger>();
         services.AddSingleton<EventDeduplicator>();
         return services;
@@ -78,6 +82,15 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(configuration);
         services.AddSingleton(RoutingTableFactory.Create);
         return services;
+    }
+
+    /// <summary>ALERT_STATE: this instance's memory, or Firestore shared by every instance with memory behind it for when Firestore fails.</summary>
+    private static IAlertStateStore CreateAlertStateStore(IServiceProvider provider)
+    {
+        var memory = new MemoryAlertStateStore(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IOptions<DedupOptions>>().Value.MaxEvents);
+        return provider.GetRequiredService<IOptions<AlertStateOptions>>().Value.IsFirestore
+            ? ActivatorUtilities.CreateInstance<FallbackAlertStateStore>(provider, provider.GetRequiredService<FirestoreAlertStateStore>(), memory)
+            : memory;
     }
 
     /// <summary>Bot token → Web API; webhook → webhook; neither → stdout. HttpClient loggers are removed: they would log the webhook URL.</summary>

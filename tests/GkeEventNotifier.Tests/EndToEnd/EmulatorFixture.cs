@@ -53,7 +53,7 @@ public sealed class EmulatorFixture : IAsyncLifetime
         }
     }
 
-    private static bool OnPath(string program) =>
+    internal static bool OnPath(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Any(directory => File.Exists(Path.Combine(directory, program)));

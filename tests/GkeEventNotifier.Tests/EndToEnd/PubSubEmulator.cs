@@ -32,11 +32,7 @@ public sealed class PubSubEmulator : IAsyncDisposable
             "gcloud",
             ["beta", "emulators", "pubsub", "start", $"--host-port=127.0.0.1:{port}", $"--project={Project}", "--quiet"],
             new Dictionary<string, string?> { ["CLOUDSDK_CONFIG"] = config, ["CLOUDSDK_CORE_DISABLE_PROMPTS"] = "1" });
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => Append(output, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = ProcessOutput.Capture(process);
         var emulator = new PubSubEmulator(process, config, port);
         try
         {
@@ -46,7 +42,7 @@ public sealed class PubSubEmulator : IAsyncDisposable
         catch (TimeoutException e)
         {
             await emulator.DisposeAsync();
-            throw new InvalidOperationException($"The Pub/Sub emulator did not start: {e.Message}. Its output:\n{Snapshot(output)}", e);
+            throw new InvalidOperationException($"The Pub/Sub emulator did not start: {e.Message}. Its output:\n{output}", e);
         }
     }
 
@@ -93,32 +89,6 @@ public sealed class PubSubEmulator : IAsyncDisposable
         http.Dispose();
         await ProcessGroup.StopAsync(process);
         process.Dispose();
-        try
-        {
-            Directory.Delete(configDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // gcloud may still be writing its logs; a temp directory left behind is harmless.
-        }
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
-
-    private static string Snapshot(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
+        ProcessOutput.DeleteQuietly(configDirectory);
     }
 }
