@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GkeEventNotifier.Pipeline;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

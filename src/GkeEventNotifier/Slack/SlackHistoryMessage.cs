@@ -1,8 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace GkeEventNotifier.Slack;
-
-/// <summary>One message of <c>conversations.history</c>, reduced to what threads read back.</summary>
-public sealed record SlackHistoryMessage(
-    [property: JsonPropertyName("ts")] string Ts,
-    [property: JsonPropertyName("metadata")] SlackMetadata? Metadata);
