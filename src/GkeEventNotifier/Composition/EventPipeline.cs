@@ -5,6 +5,7 @@ using GkeEventNotifier.Stages.Decoding;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
 using GkeEventNotifier.Stages.Delivery.Threads;
+using GkeEventNotifier.Stages.Delivery;
 using GkeEventNotifier.Stages.Enrichment;
 using GkeEventNotifier.Stages.Filtering;
 using GkeEventNotifier.Stages.Ingress;
@@ -24,6 +25,7 @@ internal sealed partial class EventPipeline(
     IEnumerable<IEventEnricher> enrichers,
     RoutingTable routing,
     EventDeduplicator deduplicator,
+    RepeatUpdater repeats,
     AlertPacer pacer,
     AlertThreads threads,
     CronJobRecovery recovery,
@@ -72,7 +74,7 @@ internal sealed partial class EventPipeline(
             DedupDecision.New fresh => await AlertAsync(entry, fresh, route.Receivers, cancellationToken),
             DedupDecision.Repeat repeat => PipelineOutcome.Duplicate(
                 $"{Describe(entry)}: seen {repeat.Occurrences} times, " +
-                (await deduplicator.ShowRepeatAsync(repeat, token => AlertOfAsync(entry, repeat.Occurrences, token), cancellationToken) ? "alert updated" : "count shown on its next alert")),
+                (await repeats.ShowRepeatAsync(repeat, token => AlertOfAsync(entry, repeat.Occurrences, token), cancellationToken) ? "alert updated" : "count shown on its next alert")),
             DedupDecision.Redelivery { InSummary: true } => PipelineOutcome.Summarised($"{Describe(entry)}: its alert went out in a burst summary"),
             DedupDecision.Redelivery => PipelineOutcome.Duplicate($"{Describe(entry)}: redelivery of a message already alerted"),
             _ => throw new InvalidOperationException("unknown dedup decision"),

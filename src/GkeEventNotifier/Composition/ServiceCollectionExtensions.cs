@@ -1,12 +1,13 @@
 using GkeEventNotifier.Adapters.Kubernetes;
 using GkeEventNotifier.Adapters.Slack;
-using GkeEventNotifier.Adapters.State;
 using GkeEventNotifier.Adapters.State.Firestore;
+using GkeEventNotifier.Adapters.State;
 using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
 using GkeEventNotifier.Stages.Delivery.Threads;
+using GkeEventNotifier.Stages.Delivery;
 using GkeEventNotifier.Stages.Enrichment;
 using GkeEventNotifier.Stages.Pacing;
 using GkeEventNotifier.Stages.Routing;
@@ -61,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IAlertStateStore>(CreateAlertStateStore);
         services.AddSingleton<AlertLedger>();
         services.AddSingleton<EventDeduplicator>();
+        services.AddSingleton<RepeatUpdater>();
         return services;
     }
 
