@@ -22,7 +22,7 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
             return;
         }
 
-        var ingress = IngressReader.Read(new IngressRequest(context.Request.Path, context.Request.ContentType, CeHeaders(context.Request), body.Value));
+        var ingress = IngressReader.Read(new IngressRequest(context.Request.Path, context.Request.ContentType, DeliveryHeaders(context.Request), body.Value));
         context.Response.StatusCode = (int)await HandleAsync(ingress, cancellationToken);
     }
 
@@ -65,14 +65,21 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
             LogDeferred(logger, message.MessageId);
             return DeliveryPolicy.RetryLater;
         }
+        catch (SlackPayloadException e)
+        {
+            // The notifier already tried the plainest form Slack takes: the same message would be refused forever.
+            LogSlackRefusedMessage(logger, message.MessageId, e.Error);
+            return DeliveryPolicy.Handled;
+        }
     }
 
-    private static Dictionary<string, string> CeHeaders(HttpRequest request)
+    /// <summary>The headers ingress reads: a binary CloudEvent's <c>ce-*</c>, an unwrapped push's <c>x-goog-pubsub-*</c>.</summary>
+    private static Dictionary<string, string> DeliveryHeaders(HttpRequest request)
     {
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in request.Headers)
         {
-            if (name.StartsWith("ce-", StringComparison.OrdinalIgnoreCase))
+            if (name.StartsWith("ce-", StringComparison.OrdinalIgnoreCase) || name.StartsWith(UnwrappedPush.HeaderPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 headers[name.ToLowerInvariant()] = values.ToString();
             }
@@ -95,6 +102,9 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} kept for retry: its alert joins the next burst summary (Slack takes about one message per second); the redelivery is acknowledged once the summary is posted")]
     private static partial void LogDeferred(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} can never become an alert and is acknowledged: Slack refused it even as plain text without blocks or metadata ('{Error}')")]
+    private static partial void LogSlackRefusedMessage(ILogger logger, string messageId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} kept for retry: {Reason}")]
     private static partial void LogSlackUnavailable(ILogger logger, string messageId, string reason);

@@ -13,8 +13,8 @@ namespace GkeEventNotifier.Stages.Delivery;
 /// </summary>
 internal sealed partial class RepeatUpdater(AlertLedger ledger, ISlackClient slack, ILogger<RepeatUpdater> logger) : IDisposable
 {
-    /// <summary>Updates go one at a time and each shows the count at that moment, so the last one never shows an older count.</summary>
-    private readonly SemaphoreSlim updates = new(1, 1);
+    /// <summary>Each alert's updates go one at a time and each shows the count at that moment; other alerts' do not wait.</summary>
+    private readonly UpdateLanes updates = new();
 
     /// <summary>
     /// Best effort: the alert itself is in Slack already, so a failed update costs only the count and the message is
@@ -30,7 +30,7 @@ internal sealed partial class RepeatUpdater(AlertLedger ledger, ISlackClient sla
         }
 
         var alert = await alertOf(cancellationToken);
-        await updates.WaitAsync(cancellationToken);
+        using var lane = await updates.EnterAsync(repeat.Post.Channel!, repeat.Post.Ts!, cancellationToken);
         var occurrences = 0;
         try
         {
@@ -48,10 +48,6 @@ internal sealed partial class RepeatUpdater(AlertLedger ledger, ISlackClient sla
         {
             LogUpdateFailed(logger, occurrences, e.Message);
             return false;
-        }
-        finally
-        {
-            updates.Release();
         }
     }
 
