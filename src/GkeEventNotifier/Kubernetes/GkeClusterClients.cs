@@ -14,6 +14,9 @@ namespace GkeEventNotifier.Kubernetes;
 /// </summary>
 internal sealed class GkeClusterClients : IClusterClients
 {
+    /// <summary>Clusters whose endpoint and CA are kept: every cluster one function plausibly serves.</summary>
+    private const int MaxClusters = 256;
+
     private readonly GkeApiClient gkeApi;
     private readonly BearerTokenProvider bearer;
     private readonly KubernetesOptions options;
@@ -26,7 +29,7 @@ internal sealed class GkeClusterClients : IClusterClients
         bearer = new BearerTokenProvider(tokens);
         this.options = options.Value;
         this.time = time;
-        clients = new SingleFlightCache<ClusterRef, IKubernetes>(time, this.options.ClusterInfoLifetime);
+        clients = new SingleFlightCache<ClusterRef, IKubernetes>(time, this.options.ClusterInfoLifetime, MaxClusters);
     }
 
     public Task<IKubernetes> GetAsync(ClusterRef cluster, CancellationToken cancellationToken) =>
