@@ -165,6 +165,7 @@ internal static class MemoryHarness
     /// <summary>Slack's Web API as the function uses it, answering at once; it keeps nothing, so it costs the measurement nothing.</summary>
     private sealed class LoopbackSlack(WebApplication app) : IAsyncDisposable
     {
+        private readonly WebApplication web = app;
         private int posts;
         private int updates;
         private int histories;
@@ -183,9 +184,9 @@ internal static class MemoryHarness
             builder.Logging.ClearProviders();
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var slack = new LoopbackSlack(builder.Build());
-            slack.app.Run(slack.AnswerAsync);
-            await slack.app.StartAsync();
-            var address = slack.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            slack.web.Run(slack.AnswerAsync);
+            await slack.web.StartAsync();
+            var address = slack.web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             slack.ApiUri = new Uri(address.TrimEnd('/') + "/api/");
             return slack;
         }
@@ -213,8 +214,8 @@ internal static class MemoryHarness
 
         public async ValueTask DisposeAsync()
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await web.StopAsync();
+            await web.DisposeAsync();
         }
     }
 }
