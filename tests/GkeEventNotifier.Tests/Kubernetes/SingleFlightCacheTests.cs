@@ -1,4 +1,4 @@
-using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Adapters.Kubernetes;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GkeEventNotifier.Tests.Kubernetes;

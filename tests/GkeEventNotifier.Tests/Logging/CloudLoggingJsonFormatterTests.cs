@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using GkeEventNotifier.Logging;
+using GkeEventNotifier.Adapters.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,4 +1,4 @@
-using GkeEventNotifier.Threads;
+using GkeEventNotifier.Stages.Delivery.Threads;
 
 namespace GkeEventNotifier.Tests.Threads;
 
