@@ -43,6 +43,32 @@ public sealed class SlackFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlackThatPostsButAnswersAfterTheAttemptTimeout_GetsExactlyOnePostPerAlert()
+    {
+        // The production figures scaled down: an attempt is cut at 10 s and this Slack answers after 11 s.
+        slack.Latency = request => request.Path == "/api/chat.postMessage" ? TimeSpan.FromSeconds(1.1) : TimeSpan.Zero;
+        using var function = FunctionFactory.WithSlack(FakeSlackServerSettings.BotToken(slack, timeoutSeconds: 10), services => services.Configure<SlackOptions>(o =>
+        {
+            o.BaseRetryDelay = TimeSpan.FromMilliseconds(20);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+        }));
+        var client = function.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var (pod, id) in new[] { ("checkout-api-6d8f7b9c5d-qz4lp", "7201"), ("cart-5c7d9b8f6c-bbcdx", "7202"), ("search-7b9c5d6d8f-kx2lp", "7203") })
+        {
+            var entry = Samples.EntryNode("keep-evicted");
+            entry["jsonPayload"]!["involvedObject"]!["name"] = pod;
+            entry["jsonPayload"]!["metadata"]!["uid"] = Guid.NewGuid().ToString();
+            statuses.Add((await client.SendAsync(HttpRequests.BinaryCloudEvent(Samples.PushBody(entry.ToJsonString(), id)))).StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(3, slack.Calls("chat.postMessage").Count);
+        Assert.Equal(3, slack.ChannelMessages.Count);
+    }
+
+    [Fact]
     public async Task WebhookSetting_PostsThroughTheWebhook_AndNeverLogsItsUrl()
     {
         using var function = Function(FakeSlackServerSettings.Webhook(slack));

@@ -36,6 +36,25 @@ public sealed class AlertPacerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BurstOfTwoHundred_NamesEveryAlert_InTheSummaryOrInItsThread()
+    {
+        var pacer = Pacer(maxBatch: 500);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Send(pacer, i)));
+        await Task.WhenAll(outcomes.OfType<PaceOutcome.Deferred>().Select(d => d.Summary));
+
+        var posts = slack.Calls("chat.postMessage");
+        var summary = Assert.Single(posts, p => p.Text.Contains("198 alerts in", StringComparison.Ordinal));
+        Assert.Contains("every one is listed in the thread", summary.Text, StringComparison.Ordinal);
+        var summaryTs = slack.ChannelMessages.Single(m => m.Ts != slack.ChannelMessages[0].Ts && m.Ts != slack.ChannelMessages[1].Ts).Ts;
+        var listed = posts.Where(p => p.Json!.Value.TryGetProperty("thread_ts", out var thread) && thread.GetString() == summaryTs).ToList();
+        Assert.NotEmpty(listed);
+        Assert.All(listed, reply => Assert.InRange(reply.Json!.Value.GetProperty("text").GetString()!.Length, 1, SlackText.MaxFallbackLength));
+        var everything = string.Join("\n", posts.Select(p => p.Text));
+        Assert.All(Enumerable.Range(0, 200), i => Assert.Matches($@"burst-pod-{i:D2}(?!\d)", everything));
+    }
+
+    [Fact]
     public async Task SummaryThatSlackRefuses_FailsEveryAlertInIt_SoPubSubRedeliversThem()
     {
         var pacer = Pacer(maxBatch: 100, timeoutSeconds: 1);

@@ -20,6 +20,9 @@ namespace GkeEventNotifier.Adapters.Kubernetes;
 /// </summary>
 internal sealed class GkeClusterClients : IClusterClients
 {
+    /// <summary>Clusters whose endpoint and CA are kept: every cluster one function plausibly serves.</summary>
+    private const int MaxClusters = 256;
+
     private readonly GkeApiClient gkeApi;
     private readonly BearerTokenProvider bearer;
     private readonly KubernetesOptions options;
@@ -33,7 +36,7 @@ internal sealed class GkeClusterClients : IClusterClients
         bearer = new BearerTokenProvider(tokens);
         this.options = options.Value;
         this.time = time;
-        clients = new SingleFlightCache<ClusterRef, IKubernetes>(time, this.options.ClusterInfoLifetime);
+        clients = new SingleFlightCache<ClusterRef, IKubernetes>(time, this.options.ClusterInfoLifetime, MaxClusters);
         failed = new FailedLookups(time, this.options.FailedLookupLifetime, this.options.FailedLookupCapacity);
     }
 

@@ -18,11 +18,22 @@ internal sealed class KubeconfigClusterClients(IOptions<KubernetesOptions> optio
     private readonly FileInfo[] files = KubeconfigFiles.Split(options.Value.Kubeconfig ?? "").Select(f => new FileInfo(f)).ToArray();
     private readonly ConcurrentDictionary<string, Lazy<IKubernetes>> clients = new(StringComparer.Ordinal);
 
+    /// <summary>Clusters whose choice is remembered; cluster labels come from events, so beyond this the files are read again.</summary>
+    private const int MaxClusters = 256;
+
     /// <summary>The client chosen for each cluster, so the kubeconfig files are read once per cluster, not once per look-up.</summary>
     private readonly ConcurrentDictionary<ClusterRef, IKubernetes> chosen = new();
 
-    public async Task<IKubernetes> GetAsync(ClusterRef cluster, CancellationToken cancellationToken) =>
-        chosen.TryGetValue(cluster, out var known) ? known : chosen.GetOrAdd(cluster, await ChooseAsync(cluster));
+    public async Task<IKubernetes> GetAsync(ClusterRef cluster, CancellationToken cancellationToken)
+    {
+        if (chosen.TryGetValue(cluster, out var known))
+        {
+            return known;
+        }
+
+        var client = await ChooseAsync(cluster);
+        return chosen.Count < MaxClusters ? chosen.GetOrAdd(cluster, client) : client;
+    }
 
     private async Task<IKubernetes> ChooseAsync(ClusterRef cluster)
     {

@@ -19,6 +19,12 @@ internal sealed class KubernetesPodDirectory : IPodDirectory
 {
     private static readonly TimeSpan OwnerLifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>Nodes whose pod lists are kept: a burst touches a few; a list lives seconds, so this only caps a flood.</summary>
+    private const int MaxNodes = 256;
+
+    /// <summary>ReplicaSets and Jobs whose owners are kept: far more than one cluster's recent failures.</summary>
+    private const int MaxOwners = 4096;
+
     private readonly IClusterClients clusters;
     private readonly KubernetesOptions options;
     private readonly TimeProvider time;
@@ -30,8 +36,8 @@ internal sealed class KubernetesPodDirectory : IPodDirectory
         this.clusters = clusters;
         this.options = options.Value;
         this.time = time;
-        nodePods = new(time, this.options.NodePodsLifetime);
-        owners = new(time, OwnerLifetime);
+        nodePods = new(time, this.options.NodePodsLifetime, MaxNodes);
+        owners = new(time, OwnerLifetime, MaxOwners);
     }
 
     public Task<NodePods> ListPodsOnNodeAsync(ClusterRef cluster, string nodeName, CancellationToken cancellationToken) =>

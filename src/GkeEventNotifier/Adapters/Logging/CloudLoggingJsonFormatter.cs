@@ -9,10 +9,22 @@ namespace GkeEventNotifier.Adapters.Logging;
 /// One JSON object per line with <c>severity</c> and <c>message</c>: Cloud Logging's structured logging, so each line
 /// becomes one entry with the right severity. Exceptions are written by type and message only (no stack of
 /// request data), and nothing here ever sees a token: log templates never carry one.
+/// Cloud Logging drops an entry over 256 KB whole, and messages carry event text of any length, so each text is cut
+/// (<see cref="MaxMessageLength"/>, <see cref="MaxValueLength"/>): even written as six-byte escapes, a line stays far
+/// below the limit, and its start, which says what happened, is kept.
 /// </summary>
 public sealed class CloudLoggingJsonFormatter() : ConsoleFormatter(FormatterName)
 {
     public const string FormatterName = "cloud-logging";
+
+    /// <summary>Characters of the message kept.</summary>
+    public const int MaxMessageLength = 8 * 1024;
+
+    /// <summary>Characters of each label value and of the exception kept; a template has a handful of placeholders.</summary>
+    public const int MaxValueLength = 1024;
+
+    /// <summary>Labels written at most (a template with more is not one of ours).</summary>
+    private const int MaxLabels = 16;
 
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
@@ -22,11 +34,11 @@ public sealed class CloudLoggingJsonFormatter() : ConsoleFormatter(FormatterName
         {
             writer.WriteStartObject();
             writer.WriteString("severity", Severity(logEntry.LogLevel));
-            writer.WriteString("message", message);
+            writer.WriteString("message", Cut(message, MaxMessageLength));
             writer.WriteString("category", logEntry.Category);
             if (logEntry.Exception is { } exception)
             {
-                writer.WriteString("exception", $"{exception.GetType().FullName}: {exception.Message}");
+                writer.WriteString("exception", Cut($"{exception.GetType().FullName}: {exception.Message}", MaxValueLength));
             }
 
             WriteProperties(writer, logEntry.State);
@@ -44,16 +56,17 @@ public sealed class CloudLoggingJsonFormatter() : ConsoleFormatter(FormatterName
         }
 
         writer.WriteStartObject("logging.googleapis.com/labels");
-        foreach (var (key, value) in properties)
+        foreach (var (key, value) in properties.Where(p => p.Key != "{OriginalFormat}").Take(MaxLabels))
         {
-            if (key != "{OriginalFormat}")
-            {
-                writer.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
-            }
+            writer.WriteString(Cut(key, MaxValueLength), Cut(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), MaxValueLength));
         }
 
         writer.WriteEndObject();
     }
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
+    private static string? Cut(string? text, int limit) =>
+        text is null || text.Length <= limit ? text : GkeEventNotifier.Model.Slack.SlackText.Limit(text, limit);
 
     public static string Severity(LogLevel level) => level switch
     {

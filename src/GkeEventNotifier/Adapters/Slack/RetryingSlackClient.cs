@@ -11,6 +11,10 @@ namespace GkeEventNotifier.Adapters.Slack;
 /// HTTP 429 waits for Retry-After; 5xx, <c>internal_error</c>-class answers and network errors back off exponentially.
 /// When the budget runs out the alert is not dropped: <see cref="SlackUnavailableException"/> makes the function answer
 /// 5xx and Pub/Sub delivers the message again later. Refusals are never retried.
+/// <c>chat.postMessage</c> is not idempotent: an attempt cut by its time-out (or answered with a 5xx or an unreadable
+/// body) may have been posted all the same. So every top-level post with metadata (the first alert of a group) carries
+/// a mark of its own in it, and before it is sent again the channel's recent history is searched for that mark: found,
+/// the post is done. Messages without metadata (thread replies, summaries, plain-text fallbacks) are sent again.
 /// </summary>
 internal sealed partial class RetryingSlackClient : ISlackClient
 {
@@ -18,17 +22,64 @@ internal sealed partial class RetryingSlackClient : ISlackClient
     private readonly ILogger<RetryingSlackClient> logger;
     private readonly ResiliencePipeline<SlackAttempt> pipeline;
 
+    /// <summary>Slack's clock and ours differ a little: the search for an earlier attempt starts this much before it.</summary>
+    private static readonly TimeSpan HistoryMargin = TimeSpan.FromSeconds(30);
+
+    private readonly TimeProvider timeProvider;
+    private readonly string? channel;
+
     public RetryingSlackClient(ISlackTransport transport, SlackOptions options, TimeProvider timeProvider, ILogger<RetryingSlackClient> logger)
     {
         this.transport = transport;
         this.logger = logger;
+        this.timeProvider = timeProvider;
+        channel = options.Channel;
         pipeline = BuildPipeline(options, timeProvider);
     }
 
     public bool IsConnected => true;
 
-    public async Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        (await ExecuteAsync(token => transport.SendAsync(message, token), cancellationToken)).Result ?? SlackPostResult.Unknown;
+    public async Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken)
+    {
+        if (transport.IsWebhook || message.ThreadTs is not null || message.Metadata is null)
+        {
+            return (await ExecuteAsync(token => transport.SendAsync(message, token), cancellationToken)).Result ?? SlackPostResult.Unknown;
+        }
+
+        var mark = Guid.NewGuid().ToString("N");
+        var marked = message with { Metadata = message.Metadata.Marked(mark) };
+        var since = timeProvider.GetUtcNow() - HistoryMargin;
+        var maybePosted = false;
+        return (await ExecuteAsync(
+            async token =>
+            {
+                if (maybePosted && await FindPostedAsync(marked.Channel ?? channel, since, mark, token) is { } landed)
+                {
+                    LogFoundPosted(logger);
+                    return SlackAttempt.Ok(landed);
+                }
+
+                maybePosted = true;
+                var attempt = await transport.SendAsync(marked, token);
+                maybePosted = attempt.Unanswered;
+                return attempt;
+            },
+            cancellationToken)).Result ?? SlackPostResult.Unknown;
+    }
+
+    /// <summary>The earlier attempt's message, if the channel's history since it was first sent holds its mark.</summary>
+    private async Task<SlackPostResult?> FindPostedAsync(string? inChannel, DateTimeOffset since, string mark, CancellationToken cancellationToken)
+    {
+        if (inChannel is null)
+        {
+            return null;
+        }
+
+        var oldest = since.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + ".000000";
+        var history = await transport.HistoryAsync(inChannel, oldest, cancellationToken);
+        var landed = history.Kind == SlackAttemptKind.Ok ? history.Messages?.FirstOrDefault(m => m.Metadata?.HasMark(mark) == true) : null;
+        return landed is null ? null : new SlackPostResult(inChannel, landed.Ts);
+    }
 
     public async Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
         (await ExecuteAsync(token => transport.UpdateAsync(channel, ts, message, token), cancellationToken)).Result ?? SlackPostResult.Unknown;
@@ -108,8 +159,11 @@ internal sealed partial class RetryingSlackClient : ISlackClient
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(TimeSpan.FromSeconds(Math.Min(10, options.TimeoutSeconds)))
+            .AddTimeout(options.AttemptTimeout < options.Timeout ? options.AttemptTimeout : options.Timeout)
             .Build();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack had posted the message although its answer did not arrive in time; not posting it again")]
+    private static partial void LogFoundPosted(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack call failed ({Error}); retry {Attempt} in {DelaySeconds:0.0} s")]
     private static partial void LogRetry(ILogger logger, int attempt, string error, double delaySeconds);

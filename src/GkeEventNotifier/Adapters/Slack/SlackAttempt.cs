@@ -8,8 +8,12 @@ internal sealed record SlackAttempt(
     string Error,
     TimeSpan? RetryAfter = null,
     SlackPostResult? Result = null,
-    IReadOnlyList<SlackHistoryMessage>? Messages = null)
+    IReadOnlyList<SlackHistoryMessage>? Messages = null,
+    bool Unanswered = false)
 {
+    /// <summary>A failure with no answer from Slack itself (5xx from a proxy, a body that is not Slack's): it may have acted.</summary>
+    public static SlackAttempt NoAnswer(string error) => new(SlackAttemptKind.Transient, error, Unanswered: true);
+
     public static SlackAttempt Ok(SlackPostResult result, IReadOnlyList<SlackHistoryMessage>? messages = null) =>
         new(SlackAttemptKind.Ok, "", Result: result, Messages: messages);
 

@@ -28,5 +28,5 @@ internal static class SlackCharset
     }
 
     public static SlackAttempt Unreadable(HttpResponseMessage response) =>
-        new(SlackAttemptKind.Transient, $"HTTP {(int)response.StatusCode} in an unknown charset '{response.Content.Headers.ContentType?.CharSet}'");
+        SlackAttempt.NoAnswer($"HTTP {(int)response.StatusCode} in an unknown charset '{response.Content.Headers.ContentType?.CharSet}'");
 }

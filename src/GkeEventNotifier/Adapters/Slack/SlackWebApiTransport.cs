@@ -47,7 +47,7 @@ internal sealed class SlackWebApiTransport(HttpClient httpClient, SlackOptions o
 
         if ((int)response.StatusCode >= 500)
         {
-            return new SlackAttempt(SlackAttemptKind.Transient, $"HTTP {(int)response.StatusCode}");
+            return SlackAttempt.NoAnswer($"HTTP {(int)response.StatusCode}");
         }
 
         if (!SlackCharset.IsReadable(response.Content))
@@ -62,12 +62,12 @@ internal sealed class SlackWebApiTransport(HttpClient httpClient, SlackOptions o
         }
         catch (JsonException)
         {
-            return new SlackAttempt(SlackAttemptKind.Transient, $"HTTP {(int)response.StatusCode} with a body that is not Slack JSON");
+            return SlackAttempt.NoAnswer($"HTTP {(int)response.StatusCode} with a body that is not Slack JSON");
         }
 
         if (body is null)
         {
-            return new SlackAttempt(SlackAttemptKind.Transient, $"HTTP {(int)response.StatusCode} with an empty body");
+            return SlackAttempt.NoAnswer($"HTTP {(int)response.StatusCode} with an empty body");
         }
 
         if (body.Ok)

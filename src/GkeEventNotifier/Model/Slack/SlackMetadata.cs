@@ -14,4 +14,12 @@ public sealed record SlackMetadata(
     public const string OwnEventTypePrefix = "gke_event_";
 
     public static bool IsOwn(string eventType) => eventType.StartsWith(OwnEventTypePrefix, StringComparison.Ordinal);
+
+    /// <summary>The payload key of the mark that tells one post from every other (see the Slack adapter's RetryingSlackClient).</summary>
+    public const string PostMarkKey = "post";
+
+    /// <summary>This metadata with the post mark added.</summary>
+    public SlackMetadata Marked(string mark) => this with { EventPayload = new Dictionary<string, string>(EventPayload) { [PostMarkKey] = mark } };
+
+    public bool HasMark(string mark) => EventPayload.TryGetValue(PostMarkKey, out var value) && value == mark;
 }

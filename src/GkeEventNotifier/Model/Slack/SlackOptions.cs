@@ -28,6 +28,12 @@ public sealed class SlackOptions
     [SettingRange(TimeoutVariable, 1, 540, "seconds")]
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long one call may take before it is cut and tried again (within <see cref="Timeout"/>). A cut
+    /// <c>chat.postMessage</c> may have been posted all the same: the Slack adapter's RetryingSlackClient looks for it before posting again.
+    /// </summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The first backoff delay before a retry; it doubles each attempt (with jitter).</summary>
     public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -61,9 +61,14 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
             var alerts = lane.Close(batch);
             var message = alerts.Count == 1
                 ? AlertRenderer.Render(alerts[0])
-                : BurstSummaryRenderer.Render(alerts, timeProvider.GetUtcNow() - batch.OpenedAt);
+                : BurstSummaryRenderer.Render(alerts, timeProvider.GetUtcNow() - batch.OpenedAt, receiver.CanThread);
             var post = await notifier.NotifyAsync(receiver.Client, message with { Channel = receiver.Channel }, CancellationToken.None);
             LogBatchPosted(logger, alerts.Count);
+            if (BurstSummaryRenderer.NeedsListing(alerts))
+            {
+                await ListAsync(alerts, receiver, post);
+            }
+
             batch.Complete(new PacedDelivery(post, alerts.Count));
         }
 #pragma warning disable CA1031 // The boundary of a detached task: the exception is not swallowed but handed to every waiting request.
@@ -75,11 +80,34 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
         }
     }
 
+    /// <summary>
+    /// The summary is in Slack, so its alerts count as alerted whatever happens here: a listing Slack does not take is
+    /// logged (the alerts are still counted in the summary and are all in Cloud Logging), not retried through Pub/Sub.
+    /// </summary>
+    private async Task ListAsync(IReadOnlyList<Alert> alerts, Receiver receiver, SlackPostResult summary)
+    {
+        var listing = BurstSummaryRenderer.Listing(alerts, receiver.CanThread ? summary.Ts : null);
+        for (var part = 0; part < listing.Count; part++)
+        {
+            try
+            {
+                await notifier.NotifyAsync(receiver.Client, listing[part] with { Channel = receiver.Channel }, CancellationToken.None);
+            }
+            catch (Exception e) when (e is SlackUnavailableException or SlackPayloadException or SlackConfigurationException)
+            {
+                LogListingFailed(logger, part + 1, listing.Count, alerts.Count, e.Message);
+            }
+        }
+    }
+
     private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
         wait > TimeSpan.Zero ? Task.Delay(wait, timeProvider, cancellationToken) : Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Posted one summary for {Alerts} alerts of a burst (Slack allows about one message per second per channel)")]
     private static partial void LogBatchPosted(ILogger logger, int alerts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Part {Part} of {Parts} listing the {Alerts} alerts of a burst summary could not be posted: {Reason}")]
+    private static partial void LogListingFailed(ILogger logger, int part, int parts, int alerts, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A burst summary could not be posted ({Reason}); its messages stay in Pub/Sub and alert when redelivered")]
     private static partial void LogBatchFailed(ILogger logger, string reason);

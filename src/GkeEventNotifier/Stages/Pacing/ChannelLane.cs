@@ -20,7 +20,7 @@ internal sealed class ChannelLane(PacingOptions options)
         {
             if (open is not null)
             {
-                return open.TryAdd(alert) ? new PaceTicket.InBatch(open, Opened: false, TimeSpan.Zero) : new PaceTicket.Refused();
+                return open.TryAdd(alert.Kept()) ? new PaceTicket.InBatch(open, Opened: false, TimeSpan.Zero) : new PaceTicket.Refused();
             }
 
             var wait = ReserveSlot(now);
@@ -30,7 +30,7 @@ internal sealed class ChannelLane(PacingOptions options)
             }
 
             open = new PendingBatch(now, options.MaxBatch);
-            open.TryAdd(alert);
+            open.TryAdd(alert.Kept());
             return new PaceTicket.InBatch(open, Opened: true, wait);
         }
     }

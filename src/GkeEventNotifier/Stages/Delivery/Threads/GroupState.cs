@@ -27,16 +27,22 @@ public sealed record GroupState(
     /// <summary>How many object names a summary lists.</summary>
     public const int MaxNames = 5;
 
+    /// <summary>Longest object or node name kept: Kubernetes allows 253 characters, event text may hold anything.</summary>
+    public const int MaxNameLength = 253;
+
     public static GroupState Start(string keyId, string name, string? node, DateTimeOffset now) =>
-        new(keyId, null, null, 1, now, now, [name], node);
+        new(keyId, null, null, 1, now, now, [Cut(name)], Cut(node));
 
     public GroupState Add(string name, string? node, DateTimeOffset now) => this with
     {
         Count = Count + 1,
         Last = now,
-        Names = Names.Contains(name) || Names.Count >= MaxNames ? Names : [.. Names, name],
-        Node = string.Equals(Node, node, StringComparison.Ordinal) ? Node : null,
+        Names = Names.Contains(Cut(name)) || Names.Count >= MaxNames ? Names : [.. Names, Cut(name)],
+        Node = string.Equals(Node, Cut(node), StringComparison.Ordinal) ? Node : null,
     };
+
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(name))]
+    private static string? Cut(string? name) => name is null || name.Length <= MaxNameLength ? name : name[..MaxNameLength];
 
     public bool IsOpenAt(DateTimeOffset now, TimeSpan window) => !Resolved && now - Last <= window;
 

@@ -12,7 +12,7 @@ namespace GkeEventNotifier.Stages.Delivery.Threads;
 /// </summary>
 internal sealed class GroupStore
 {
-    private const int MaxRemembered = 2048;
+    internal const int MaxRemembered = 2048;
 
     /// <summary>
     /// How long one history read answers for every new group of a channel: a storm of distinct alerts costs one
@@ -85,15 +85,30 @@ internal sealed class GroupStore
     private static bool IsReusable((DateTimeOffset ReadAt, Task<IReadOnlyList<SlackHistoryMessage>> Messages) read, DateTimeOffset now) =>
         !read.Messages.IsCompleted || (read.Messages.IsCompletedSuccessfully && now - read.ReadAt < HistoryReuse);
 
+    /// <summary>Groups remembered now.</summary>
+    public int Count => memory.Count;
+
+    /// <summary>
+    /// Beyond <see cref="MaxRemembered"/> groups, closed ones are forgotten, then the least recent open ones down to three
+    /// quarters (a flood of distinct workloads); a forgotten open group is read back from Slack when it continues.
+    /// </summary>
     public void Remember(string slot, GroupState state, DateTimeOffset now, TimeSpan window)
     {
         memory[slot] = state;
-        if (memory.Count > MaxRemembered)
+        if (memory.Count <= MaxRemembered)
         {
-            foreach (var closed in memory.Where(pair => !pair.Value.IsOpenAt(now, window)).Select(pair => pair.Key).ToList())
-            {
-                memory.TryRemove(closed, out _);
-            }
+            return;
+        }
+
+        foreach (var closed in memory.Where(pair => !pair.Value.IsOpenAt(now, window)).Select(pair => pair.Key).ToList())
+        {
+            memory.TryRemove(closed, out _);
+        }
+
+        var excess = memory.Count - (MaxRemembered * 3 / 4);
+        foreach (var old in memory.OrderBy(pair => pair.Value.Last).Take(Math.Max(0, excess)).Select(pair => pair.Key).ToList())
+        {
+            memory.TryRemove(old, out _);
         }
     }
 

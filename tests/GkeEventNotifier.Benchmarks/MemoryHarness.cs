@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GkeEventNotifier.Benchmarks;
+
+/// <summary>
+/// The function's memory under load, as the platform sees it: the real function process (its Release build) posting
+/// to a Slack played on loopback, fed 800 distinct alerts with 500 KB messages and then 10,000 small ones, with the
+/// resident set size (<c>VmRSS</c>, and the peak <c>VmHWM</c>) read from <c>/proc</c> after each phase.
+/// Run: <c>dotnet build -c Release function.sln</c>, then
+/// <c>dotnet run -c Release --project tests/GkeEventNotifier.Benchmarks -- rss</c> (Linux).
+/// </summary>
+internal static class MemoryHarness
+{
+    private const int LargeAlerts = 800;
+    private const int LargeMessageBytes = 500 * 1024;
+    private const int SmallAlerts = 10_000;
+    private const int Concurrency = 4;
+
+    public static async Task<int> RunAsync()
+    {
+        await using var slack = await LoopbackSlack.StartAsync();
+        var port = FreePort();
+        using var function = StartFunction(port, slack.ApiUri);
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
+        await WaitUntilListeningAsync(client, function);
+        Report("after start", function);
+
+        var large = await SendAsync(client, LargeAlerts, i => Evicted(i, "large", new string('m', LargeMessageBytes)));
+        Report($"after {LargeAlerts} alerts of {LargeMessageBytes / 1024} KB messages ({large})", function);
+
+        var small = await SendAsync(client, SmallAlerts, i => Evicted(i, "small", "The node was low on resource: memory."));
+        Report($"after {SmallAlerts} further small alerts ({small})", function);
+        Console.WriteLine($"Slack received {slack.Posts} posts, {slack.Updates} updates, {slack.Histories} history reads");
+
+        function.Kill(entireProcessTree: true);
+        await function.WaitForExitAsync();
+        return 0;
+    }
+
+    private static async Task<string> SendAsync(HttpClient client, int count, Func<int, string> entry)
+    {
+        var statuses = new Dictionary<int, int>();
+        var gate = new Lock();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, token) =>
+        {
+            using var content = new StringContent(PushBody(entry(i), i), Encoding.UTF8, "application/json");
+            using var response = await client.PostAsync("", content, token);
+            lock (gate)
+            {
+                statuses[(int)response.StatusCode] = statuses.GetValueOrDefault((int)response.StatusCode) + 1;
+            }
+        });
+        return string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value}× HTTP {s.Key}"));
+    }
+
+    /// <summary>A distinct eviction each time (its own pod, Deployment and event uid), so nothing is deduplicated or grouped away.</summary>
+    private static string Evicted(int i, string kind, string message)
+    {
+        var entry = JsonNode.Parse(BenchmarkEntries.AlertedEvicted)!.AsObject();
+        var pod = $"{kind}-{i}-6d8f7b9c5d-qz4lp";
+        var payload = entry["jsonPayload"]!;
+        payload["message"] = message;
+        payload["involvedObject"]!["name"] = pod;
+        payload["involvedObject"]!["uid"] = Guid.NewGuid().ToString();
+        payload["metadata"]!["uid"] = Guid.NewGuid().ToString();
+        entry["resource"]!["labels"]!["pod_name"] = pod;
+        entry["insertId"] = Guid.NewGuid().ToString("N")[..15];
+        return entry.ToJsonString();
+    }
+
+    private static string PushBody(string entry, int i) => new JsonObject
+    {
+        ["message"] = new JsonObject
+        {
+            ["data"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(entry)),
+            ["messageId"] = $"{Environment.TickCount64}{i}",
+            ["publishTime"] = "2026-11-20T09:14:04Z",
+        },
+        ["subscription"] = "projects/acme-shop-prod/subscriptions/gke-events",
+    }.ToJsonString();
+
+    private static Process StartFunction(int port, Uri slackApi)
+    {
+        var start = new ProcessStartInfo("dotnet", [FunctionAssembly()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["SLACK_BOT_TOKEN"] = "xoxb-memory-harness";
+        start.Environment["SLACK_CHANNEL"] = "C0MEMORY";
+        start.Environment["SLACK_API_URL"] = slackApi.AbsoluteUri;
+        // Every alert posted on its own: the most the function keeps per alert (ledger, groups), not a summary of many.
+        start.Environment["SLACK_MESSAGE_INTERVAL_MS"] = "0";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) Console.Error.WriteLine(text); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>The function's Release build next to this harness's (both are built by <c>dotnet build -c Release function.sln</c>).</summary>
+    private static string FunctionAssembly()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "function.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var configuration = here.Parent?.Name ?? "Release";
+        var path = Path.Combine(root?.FullName ?? ".", "src", "GkeEventNotifier.Function", "bin", configuration, here.Name, "GkeEventNotifier.Function.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the function first (dotnet build -c {configuration} function.sln): {path}");
+    }
+
+    private static async Task WaitUntilListeningAsync(HttpClient client, Process function)
+    {
+        for (var attempt = 0; attempt < 300 && !function.HasExited; attempt++)
+        {
+            try
+            {
+                using var response = await client.GetAsync("");
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new InvalidOperationException("the function did not start listening within 30 s");
+    }
+
+    private static void Report(string phase, Process function)
+    {
+        var status = File.ReadAllLines($"/proc/{function.Id}/status");
+        string Field(string name) => status.First(line => line.StartsWith(name + ":", StringComparison.Ordinal)).Split(':')[1].Trim();
+        Console.WriteLine($"RSS {phase}: {Megabytes(Field("VmRSS"))} MB (peak {Megabytes(Field("VmHWM"))} MB)");
+    }
+
+    private static string Megabytes(string kilobytes) =>
+        (long.Parse(kilobytes.Split(' ')[0], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Slack's Web API as the function uses it, answering at once; it keeps nothing, so it costs the measurement nothing.</summary>
+    private sealed class LoopbackSlack(WebApplication app) : IAsyncDisposable
+    {
+        private readonly WebApplication web = app;
+        private int posts;
+        private int updates;
+        private int histories;
+
+        public Uri ApiUri { get; private set; } = null!;
+
+        public int Posts => posts;
+
+        public int Updates => updates;
+
+        public int Histories => histories;
+
+        public static async Task<LoopbackSlack> StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            var slack = new LoopbackSlack(builder.Build());
+            slack.web.Run(slack.AnswerAsync);
+            await slack.web.StartAsync();
+            var address = slack.web.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            slack.ApiUri = new Uri(address.TrimEnd('/') + "/api/");
+            return slack;
+        }
+
+        private async Task AnswerAsync(HttpContext context)
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Response.ContentType = "application/json; charset=utf-8";
+            switch (context.Request.Path.Value)
+            {
+                case "/api/conversations.history":
+                    Interlocked.Increment(ref histories);
+                    await context.Response.WriteAsync("""{"ok":true,"messages":[],"has_more":false}""");
+                    break;
+                case "/api/chat.update":
+                    Interlocked.Increment(ref updates);
+                    await context.Response.WriteAsync("""{"ok":true,"channel":"C0MEMORY","ts":"1795165923.000001"}""");
+                    break;
+                default:
+                    var n = Interlocked.Increment(ref posts);
+                    await context.Response.WriteAsync($$"""{"ok":true,"channel":"C0MEMORY","ts":"{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}.{{n:D6}}"}""");
+                    break;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await web.StopAsync();
+            await web.DisposeAsync();
+        }
+    }
+}
