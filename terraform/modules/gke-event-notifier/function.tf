@@ -16,6 +16,7 @@ locals {
   )
 
   function_environment = merge(
+    local.alert_state_environment,
     var.slack_channel == "" ? {} : { SLACK_CHANNEL = var.slack_channel },
     var.function_environment,
   )
