@@ -22,7 +22,7 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
             return;
         }
 
-        var ingress = IngressReader.Read(new IngressRequest(context.Request.Path, context.Request.ContentType, CeHeaders(context.Request), body.Value));
+        var ingress = IngressReader.Read(new IngressRequest(context.Request.Path, context.Request.ContentType, DeliveryHeaders(context.Request), body.Value));
         context.Response.StatusCode = (int)await HandleAsync(ingress, cancellationToken);
     }
 
@@ -67,12 +67,13 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
         }
     }
 
-    private static Dictionary<string, string> CeHeaders(HttpRequest request)
+    /// <summary>The headers ingress reads: a binary CloudEvent's <c>ce-*</c>, an unwrapped push's <c>x-goog-pubsub-*</c>.</summary>
+    private static Dictionary<string, string> DeliveryHeaders(HttpRequest request)
     {
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, values) in request.Headers)
         {
-            if (name.StartsWith("ce-", StringComparison.OrdinalIgnoreCase))
+            if (name.StartsWith("ce-", StringComparison.OrdinalIgnoreCase) || name.StartsWith(UnwrappedPush.HeaderPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 headers[name.ToLowerInvariant()] = values.ToString();
             }

@@ -9,8 +9,8 @@ namespace GkeEventNotifier.Ingress;
 
 /// <summary>
 /// HTTP request → Pub/Sub message, for every shape Google delivers: binary-mode CloudEvents (Eventarc, gen2),
-/// structured CloudEvents, raw Pub/Sub push bodies and the legacy GCF Pub/Sub event. Anything else is rejected
-/// with a reason that says what was expected.
+/// structured CloudEvents, raw Pub/Sub push bodies, pushes without the wrapper (<see cref="UnwrappedPush"/>) and the
+/// legacy GCF Pub/Sub event. Anything else is rejected with a reason that says what was expected.
 /// </summary>
 public static class IngressReader
 {
@@ -36,13 +36,20 @@ public static class IngressReader
         }
 
         var mediaType = MediaTypeOf(request.ContentType);
-        return mediaType switch
+        var result = mediaType switch
         {
             "application/cloudevents+json" => ReadStructured(request),
-            "application/json" => ReadPlainJson(request.Body),
+            "application/json" => ReadPlainJson(request),
+            _ when TryReadUnwrapped(request) is { } unwrapped => unwrapped,
             null => new IngressResult.Rejected("no Content-Type: expected application/json or application/cloudevents+json"),
             _ => new IngressResult.Rejected($"unsupported Content-Type '{mediaType}': expected application/json or application/cloudevents+json"),
         };
+
+        // Pub/Sub wrote a message ID header, so this is a message even if its data is no LogEntry: the decode stage
+        // acknowledges and logs it as poison, instead of a 400 that Pub/Sub would retry until it dead-letters.
+        return result is IngressResult.Rejected && request.Headers.ContainsKey(UnwrappedPush.MessageIdHeader)
+            ? UnwrappedPush.Read(request, logEntry: null)
+            : result;
     }
 
     private static IngressResult ReadBinary(IngressRequest request)
@@ -106,12 +113,26 @@ public static class IngressReader
         return FromEnvelope(envelope, cloudEvent.Id!, "structured CloudEvent");
     }
 
-    private static IngressResult ReadPlainJson(ReadOnlyMemory<byte> body)
+    /// <summary>A push without the wrapper may come with any Content-Type (or none): its body is then a LogEntry.</summary>
+    private static IngressResult? TryReadUnwrapped(IngressRequest request)
+    {
+        try
+        {
+            var root = JsonSerializer.Deserialize(request.Body.Span, IngressJsonContext.Default.JsonElement);
+            return root.ValueKind == JsonValueKind.Object && UnwrappedPush.LooksLikeLogEntry(root) ? UnwrappedPush.Read(request, root) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IngressResult ReadPlainJson(IngressRequest request)
     {
         JsonElement root;
         try
         {
-            root = JsonSerializer.Deserialize(body.Span, IngressJsonContext.Default.JsonElement);
+            root = JsonSerializer.Deserialize(request.Body.Span, IngressJsonContext.Default.JsonElement);
         }
         catch (JsonException e)
         {
@@ -128,9 +149,14 @@ public static class IngressReader
             return FromEnvelope(ParseEnvelope(root), fallbackId: null, "Pub/Sub push");
         }
 
-        return root.TryGetProperty("context", out _) || root.TryGetProperty("eventType", out _)
-            ? ReadLegacy(root)
-            : new IngressResult.Rejected("JSON body is neither a Pub/Sub push request ({\"message\":…,\"subscription\":…}) nor a CloudEvent");
+        if (root.TryGetProperty("context", out _) || root.TryGetProperty("eventType", out _))
+        {
+            return ReadLegacy(root);
+        }
+
+        return UnwrappedPush.LooksLikeLogEntry(root)
+            ? UnwrappedPush.Read(request, root)
+            : new IngressResult.Rejected("JSON body is neither a Pub/Sub push request ({\"message\":…,\"subscription\":…}), a LogEntry pushed without the wrapper, nor a CloudEvent");
     }
 
     private static IngressResult ReadLegacy(JsonElement root)

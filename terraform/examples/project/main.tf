@@ -8,5 +8,7 @@ module "notifier" {
   project_id      = var.project_id
   region          = var.region
   slack_channel   = var.slack_channel
+  filter_file     = var.filter_file
+  routing_file    = var.routing_file
   deploy_function = var.deploy_function
 }

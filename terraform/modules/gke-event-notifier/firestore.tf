@@ -6,9 +6,14 @@ locals {
   # The collections the function writes; each gets a TTL policy on expireAt.
   alert_state_collections = toset(["ledger", "similar"])
 
-  # FIRESTORE_DATABASE only when it is not the function's default, "(default)".
+  # FIRESTORE_DATABASE only when it is not the function's default, "(default)". Pacing stays per instance, so each of
+  # max_instance_count instances takes its share of Slack's one message a second per channel.
   alert_state_environment = merge(
-    { ALERT_STATE = "firestore", FIRESTORE_PROJECT = var.project_id },
+    {
+      ALERT_STATE               = "firestore"
+      FIRESTORE_PROJECT         = var.project_id
+      SLACK_MESSAGE_INTERVAL_MS = tostring(1000 * var.max_instance_count)
+    },
     var.firestore_database == "(default)" ? {} : { FIRESTORE_DATABASE = var.firestore_database },
   )
 }

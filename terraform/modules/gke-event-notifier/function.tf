@@ -15,9 +15,17 @@ locals {
     var.build_args == "" ? {} : { GOOGLE_BUILD_ARGS = var.build_args },
   )
 
+  # The filter and routing files come from the mounted secrets (secret.tf); function_environment may not replace them.
+  mounted_secrets = merge(
+    { filter = merge(local.filter_mount, { secret = google_secret_manager_secret.filter.secret_id }) },
+    { for s in google_secret_manager_secret.routing : "routing" => merge(local.routing_mount, { secret = s.secret_id }) },
+  )
+
   function_environment = merge(
     local.alert_state_environment,
     var.slack_channel == "" ? {} : { SLACK_CHANNEL = var.slack_channel },
+    { EVENT_FILTER_FILE = local.filter_path },
+    var.routing_file == null ? {} : { NOTIFIER_CONFIG_FILE = local.routing_path },
     var.function_environment,
   )
 }
@@ -41,7 +49,7 @@ resource "google_storage_bucket" "function_source" {
   count = var.deploy_function ? 1 : 0
 
   project                     = var.project_id
-  name                        = "${var.project_id}-${var.name_prefix}-source"
+  name                        = coalesce(var.source_bucket, "${var.project_id}-${var.name_prefix}-source")
   location                    = var.region
   uniform_bucket_level_access = true
   public_access_prevention    = "enforced"
@@ -85,6 +93,7 @@ resource "google_cloudfunctions2_function" "notifier" {
     # Functions Framework function): the buildpack only copies it to FUNCTION_TARGET.
     entry_point           = "GkeEventNotifier.Function"
     environment_variables = local.build_environment
+    service_account       = local.build_service_account_name
 
     source {
       storage_source {
@@ -101,16 +110,32 @@ resource "google_cloudfunctions2_function" "notifier" {
     max_instance_count               = var.max_instance_count
     min_instance_count               = var.min_instance_count
     timeout_seconds                  = var.timeout_seconds
-    ingress_settings                 = "ALLOW_INTERNAL_ONLY"
-    all_traffic_on_latest_revision   = true
-    service_account_email            = google_service_account.function.email
-    environment_variables            = local.function_environment
+    # Requests from this project's VPC networks (or its VPC Service Controls perimeter) and from Google services
+    # such as Eventarc and Pub/Sub; none from the internet. Every request still needs roles/run.invoker.
+    ingress_settings               = "ALLOW_INTERNAL_ONLY"
+    all_traffic_on_latest_revision = true
+    service_account_email          = google_service_account.function.email
+    environment_variables          = local.function_environment
 
     secret_environment_variables {
       key        = var.slack_secret_variable
       project_id = var.project_id
       secret     = google_secret_manager_secret.slack.secret_id
       version    = "latest"
+    }
+
+    # The filter, and the routing file when there is one (secret.tf): one volume each.
+    dynamic "secret_volumes" {
+      for_each = local.mounted_secrets
+      content {
+        mount_path = secret_volumes.value.directory
+        project_id = var.project_id
+        secret     = secret_volumes.value.secret
+        versions {
+          path    = secret_volumes.value.file
+          version = "latest"
+        }
+      }
     }
   }
 
@@ -124,7 +149,23 @@ resource "google_cloudfunctions2_function" "notifier" {
 
   depends_on = [
     google_secret_manager_secret_iam_member.function_reads_slack_secret,
-    google_project_iam_member.trigger_invokes,
-    google_project_iam_member.trigger_receives_events,
+    google_secret_manager_secret_iam_member.function_reads_filter_secret,
+    google_secret_manager_secret_iam_member.function_reads_routing_secret,
+    google_secret_manager_secret_version.filter,
+    google_secret_manager_secret_version.routing,
+    google_project_iam_member.build_builds_functions,
   ]
+}
+
+# The trigger's account may invoke this function's Cloud Run service and no other (a direct Pub/Sub trigger needs no
+# roles/eventarc.eventReceiver: https://cloud.google.com/eventarc/docs/roles-permissions). Eventarc retries a push
+# that is refused while this binding is created.
+resource "google_cloud_run_v2_service_iam_member" "trigger_invokes_function" {
+  count = var.deploy_function ? 1 : 0
+
+  project  = var.project_id
+  location = var.region
+  name     = google_cloudfunctions2_function.notifier[0].service_config[0].service
+  role     = "roles/run.invoker"
+  member   = google_service_account.trigger.member
 }

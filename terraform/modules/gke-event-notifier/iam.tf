@@ -1,12 +1,14 @@
-# Two identities, each with only what it does:
-# - the function's runtime account reads the Slack secret and looks pods up in GKE (custom role below);
-# - the trigger's account lets Eventarc push events to the function, and can do nothing else.
+# Three identities, each with only what it does:
+# - the function's runtime account reads its three secrets and looks pods up in GKE (custom role below);
+# - the trigger's account is what Eventarc pushes events as: it may invoke the function's own Cloud Run service and
+#   nothing else (granted in function.tf when terraform deploys the function, else by the README's gcloud step);
+# - the build account is what Cloud Build runs the function's build as (unless build_service_account names another).
 
 resource "google_service_account" "function" {
   project      = var.project_id
   account_id   = "${var.name_prefix}-fn"
   display_name = "GKE event notifier function"
-  description  = "Runtime identity of the GKE event notifier: reads its Slack secret, looks pods up in GKE."
+  description  = "Runtime identity of the GKE event notifier: reads its secrets, looks pods up in GKE."
 
   depends_on = [google_project_service.enabled]
 }
@@ -20,9 +22,40 @@ resource "google_service_account" "trigger" {
   depends_on = [google_project_service.enabled]
 }
 
+# Since 2024 a new project's default Cloud Build account may lack what a function build needs
+# (https://cloud.google.com/build/docs/cloud-build-service-account-updates), so the build gets its own account with
+# the role made for it: Cloud Run Builder, "can build Cloud Run functions and source deployed services"
+# (https://cloud.google.com/run/docs/configuring/services/build-service-account).
+resource "google_service_account" "build" {
+  count = var.build_service_account == null ? 1 : 0
+
+  project      = var.project_id
+  account_id   = "${var.name_prefix}-build"
+  display_name = "GKE event notifier build"
+  description  = "Cloud Build identity that builds the GKE event notifier function."
+
+  depends_on = [google_project_service.enabled]
+}
+
+resource "google_project_iam_member" "build_builds_functions" {
+  count = var.build_service_account == null ? 1 : 0
+
+  project = var.project_id
+  role    = "roles/run.builder"
+  member  = google_service_account.build[0].member
+}
+
+locals {
+  build_service_account_email = coalesce(var.build_service_account, one(google_service_account.build[*].email))
+  # The form build_config.service_account and gcloud's --build-service-account take.
+  build_service_account_name = "projects/${var.project_id}/serviceAccounts/${local.build_service_account_email}"
+}
+
 # Exactly the requests the pod look-up makes (README, "Permissions for pod look-ups"): the cluster (endpoint and CA),
-# the pods of one node (a list; no single pod is ever read), and the owners it follows (ReplicaSet → Deployment,
-# Job → CronJob). GKE maps these IAM permissions onto Kubernetes authorization, so no RBAC binding is needed.
+# the pods of one node (a list; no single pod is ever read), the owners it follows (ReplicaSet → Deployment,
+# Job → CronJob) and a CronJob's runs; and container.clusters.connect, which a cluster's DNS-based control-plane
+# endpoint checks before any Kubernetes request. GKE maps these IAM permissions onto Kubernetes authorization, so no
+# RBAC binding is needed.
 resource "google_project_iam_custom_role" "pod_lookup" {
   for_each = local.cluster_project_ids
 
@@ -32,6 +65,7 @@ resource "google_project_iam_custom_role" "pod_lookup" {
   description = "Read a GKE cluster and the pods, ReplicaSets and Jobs the GKE event notifier looks up."
   permissions = [
     "container.clusters.get",
+    "container.clusters.connect",
     "container.pods.list",
     "container.replicaSets.get",
     "container.jobs.get",
@@ -54,16 +88,28 @@ resource "google_secret_manager_secret_iam_member" "function_reads_slack_secret"
   member    = google_service_account.function.member
 }
 
-# As the provider's Eventarc examples do: the trigger's identity receives events and invokes the function's
-# Cloud Run service.
-resource "google_project_iam_member" "trigger_invokes" {
-  project = var.project_id
-  role    = "roles/run.invoker"
-  member  = google_service_account.trigger.member
+resource "google_secret_manager_secret_iam_member" "function_reads_filter_secret" {
+  project   = var.project_id
+  secret_id = google_secret_manager_secret.filter.secret_id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = google_service_account.function.member
 }
 
-resource "google_project_iam_member" "trigger_receives_events" {
-  project = var.project_id
-  role    = "roles/eventarc.eventReceiver"
-  member  = google_service_account.trigger.member
+resource "google_secret_manager_secret_iam_member" "function_reads_routing_secret" {
+  count = var.routing_file == null ? 0 : 1
+
+  project   = var.project_id
+  secret_id = google_secret_manager_secret.routing[0].secret_id
+  role      = "roles/secretmanager.secretAccessor"
+  member    = google_service_account.function.member
+}
+
+# Authenticated push: Pub/Sub's service agent mints the trigger account's OIDC token. Projects whose Pub/Sub service
+# agent was created on or before 2021-04-08 lack that permission by default
+# (https://cloud.google.com/eventarc/docs/roles-permissions, "Grant permissions to Google service agents"); granting it on this one account is harmless
+# where it is already implied, and keeps push from failing where it is not.
+resource "google_service_account_iam_member" "pubsub_mints_trigger_tokens" {
+  service_account_id = google_service_account.trigger.name
+  role               = "roles/iam.serviceAccountTokenCreator"
+  member             = local.pubsub_service_agent
 }

@@ -11,7 +11,15 @@ locals {
 
   pubsub_service_agent = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
 
+  # Where the function finds the filter and the routing file: each secret is a volume of its own (a mount path shadows
+  # its whole directory), and the file name inside it is the secret version's path.
+  filter_mount  = { directory = "/etc/gke-events/filter", file = "event.filter" }
+  filter_path   = "${local.filter_mount.directory}/${local.filter_mount.file}"
+  routing_mount = { directory = "/etc/gke-events/routing", file = "notifier-config.yaml" }
+  routing_path  = "${local.routing_mount.directory}/${local.routing_mount.file}"
+
   apis = toset([
+    "cloudresourcemanager.googleapis.com", # data "google_project" (the project number for the Pub/Sub service agent)
     "logging.googleapis.com",
     "pubsub.googleapis.com",
     "secretmanager.googleapis.com",

@@ -1,5 +1,8 @@
-# Logs Router sink: only the entries the default filter keeps ever reach Pub/Sub (and cost anything downstream).
-# unique_writer_identity gives the sink its own identity, which is then allowed to publish on this one topic only.
+# Logs Router sink: only the entries the filter keeps ever reach Pub/Sub (and cost anything downstream).
+# Its writer identity is the Cloud Logging service agent of the sink's parent (project, folder or organization), shared
+# by every sink under that parent (https://cloud.google.com/logging/docs/reference/v2/rest/v2/projects.sinks/create,
+# uniqueWriterIdentity). It may publish on this one topic only; any other sink under the same parent could therefore be
+# pointed at this topic too, by someone allowed to create sinks there.
 
 locals {
   sink_destination = "pubsub.googleapis.com/${google_pubsub_topic.events.id}"
@@ -23,8 +26,8 @@ resource "google_logging_project_sink" "events" {
   unique_writer_identity = true
 }
 
-# Aggregated sinks: one sink for every project below a folder or the organization. Folder and organization sinks
-# always get their own writer identity.
+# Aggregated sinks: one sink for every project below a folder or the organization; their writer identity is the
+# folder's or organization's Logging service agent.
 resource "google_logging_folder_sink" "events" {
   count = var.sink_scope == "folder" ? 1 : 0
 

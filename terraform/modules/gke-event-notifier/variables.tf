@@ -25,9 +25,16 @@ variable "name_prefix" {
   default     = "gke-events"
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{2,17}[a-z0-9]$", var.name_prefix))
-    error_message = "name_prefix must be 4-19 lower-case letters, digits or hyphens, starting with a letter (service account IDs are at most 30 characters)."
+    condition     = can(regex("^[a-z][a-z0-9-]{2,}[a-z0-9]$", var.name_prefix))
+    error_message = "name_prefix must be at least 4 lower-case letters, digits or hyphens, starting with a letter and not ending with a hyphen."
   }
+
+  # Service account IDs are 6-30 characters; the longest one made from the prefix is "<prefix>-trigger".
+  validation {
+    condition     = length("${var.name_prefix}-trigger") <= 30
+    error_message = "name_prefix is too long: the service account ID \"${var.name_prefix}-trigger\" would be over 30 characters (the limit); use at most 22."
+  }
+
 }
 
 variable "enable_apis" {
@@ -37,9 +44,31 @@ variable "enable_apis" {
 }
 
 variable "filter_file" {
-  description = "Cloud Logging query file for the sink. null: the repository's filters/default.filter. Whole-line -- comments are dropped."
+  description = "Cloud Logging query file for the sink and the function. null: the repository's filters/default.filter. Its -- comments are dropped; the function gets the same text (filter secret)."
   type        = string
   default     = null
+}
+
+variable "routing_file" {
+  description = "Routing file (NOTIFIER_CONFIG_FILE, YAML) to store in Secret Manager and mount into the function. null: no routing; every alert goes to SLACK_CHANNEL / SLACK_WEBHOOK_URL."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.routing_file == null || try(fileexists(var.routing_file), false)
+    error_message = "routing_file must name an existing file."
+  }
+}
+
+variable "build_service_account" {
+  description = "E-mail of an existing service account Cloud Build builds the function as. null: the module creates <name_prefix>-build with roles/run.builder."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.build_service_account == null || can(regex("^[a-z][a-z0-9-]{4,28}[a-z0-9]@[a-z0-9.-]+\\.iam\\.gserviceaccount\\.com$", var.build_service_account))
+    error_message = "build_service_account must be a service account e-mail such as builder@my-project.iam.gserviceaccount.com."
+  }
 }
 
 variable "sink_scope" {
@@ -120,6 +149,19 @@ variable "source_dir" {
   default     = null
 }
 
+variable "source_bucket" {
+  description = "Bucket for the function's source archive when deploy_function = true. null: <project_id>-<name_prefix>-source (at most 60 characters, given the limits on both)."
+  type        = string
+  default     = null
+
+  # Cloud Storage bucket names: 3-63 characters (without dots), lower-case letters, digits, - and _, starting and
+  # ending with a letter or digit, not starting with "goog". Checked here, since the API is the first to refuse them.
+  validation {
+    condition     = var.source_bucket == null || can(regex("^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$", var.source_bucket)) && !startswith(coalesce(var.source_bucket, "-"), "goog")
+    error_message = "source_bucket must be a Cloud Storage bucket name: 3-63 lower-case letters, digits, - or _, starting and ending with a letter or digit, not starting with \"goog\"."
+  }
+}
+
 variable "runtime" {
   description = "Cloud Run functions runtime; must match the project's target framework (net10.0)."
   type        = string
@@ -163,6 +205,12 @@ variable "available_cpu" {
     condition     = can(tonumber(var.available_cpu)) && try(tonumber(var.available_cpu) > 0, false)
     error_message = "available_cpu must be a positive number such as 1 or 0.5."
   }
+
+  # Cloud Run functions refuse concurrency above 1 on less than one vCPU, at deploy time.
+  validation {
+    condition     = var.max_instance_request_concurrency == 1 || try(tonumber(var.available_cpu) >= 1, false)
+    error_message = "available_cpu must be at least 1 when max_instance_request_concurrency is above 1 (it is ${var.max_instance_request_concurrency}): raise the CPU or set the concurrency to 1."
+  }
 }
 
 variable "max_instance_request_concurrency" {
@@ -196,6 +244,11 @@ variable "min_instance_count" {
     condition     = var.min_instance_count >= 0 && floor(var.min_instance_count) == var.min_instance_count
     error_message = "min_instance_count must be a whole number of at least 0."
   }
+
+  validation {
+    condition     = var.min_instance_count <= var.max_instance_count
+    error_message = "min_instance_count (${var.min_instance_count}) must not be above max_instance_count (${var.max_instance_count})."
+  }
 }
 
 variable "timeout_seconds" {
@@ -227,13 +280,18 @@ variable "slack_secret_variable" {
 }
 
 variable "function_environment" {
-  description = "More environment variables for the function, e.g. EVENT_FILTER, GKE_API_URL. Never put the Slack token here: it comes from the secret."
+  description = "More environment variables for the function, e.g. GKE_API_URL. Never the Slack token (it comes from its secret), nor the filter or routing file (they come from filter_file and routing_file)."
   type        = map(string)
   default     = {}
 
   validation {
     condition     = !contains(keys(var.function_environment), "SLACK_BOT_TOKEN") && !contains(keys(var.function_environment), "SLACK_WEBHOOK_URL")
     error_message = "SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL are secrets: keep them in Secret Manager, not in function_environment."
+  }
+
+  validation {
+    condition     = length(setintersection(keys(var.function_environment), ["EVENT_FILTER", "EVENT_FILTER_FILE", "NOTIFIER_CONFIG_FILE"])) == 0
+    error_message = "EVENT_FILTER, EVENT_FILTER_FILE and NOTIFIER_CONFIG_FILE are set by the module (the sink's filter and routing_file, mounted from Secret Manager): use filter_file and routing_file instead."
   }
 }
 

@@ -20,13 +20,16 @@ variable "filter_file" {
 locals {
   filter_path = coalesce(var.filter_file, "${var.repository_root}/filters/default.filter")
 
-  # Whole-line `--` comments are dropped: they explain the query to people, the Logging API does not need them, and
-  # dropping them keeps the sink's filter (20 000 characters at most) to the query itself. Only whole lines go, so a
-  # `--` inside a quoted value is never touched.
-  sink_filter = trimspace(join("\n", [
-    for line in split("\n", replace(file(local.filter_path), "\r", "")) : line
-    if !startswith(trimspace(line), "--") && trimspace(line) != ""
-  ]))
+  # `--` comments are dropped: they explain the query to people, the Logging API does not need them, and dropping
+  # them keeps the sink's filter (20 000 characters at most) to the query itself. One RE2 pass that matches, at each
+  # position, a double-quoted string first (kept whole through $1, even across lines, so a `--` inside it stays) or
+  # else a comment (a whole comment line with its line break, or a comment after a term): replaced by nothing.
+  # The function receives this same text (the filter secret), so sink and function apply one query by construction.
+  sink_filter = trimspace(replace(
+    replace(file(local.filter_path), "\r\n", "\n"),
+    "/(\"(?:[^\"\\\\]|\\\\.)*\")|(?m:^[ \\t]*--[^\\n]*\\n)|[ \\t]*--[^\\n]*/",
+    "$1",
+  ))
 
   # The same allow-list as .gcloudignore at the repository root: the build policy files, the embedded filter and the
   # two projects the function is built from. Local build output must not change the archive (and redeploy).
@@ -43,7 +46,7 @@ locals {
 }
 
 output "sink_filter" {
-  description = "The filter file's query without its comment lines."
+  description = "The filter file's query without its `--` comments (a `--` inside a quoted string is kept)."
   value       = local.sink_filter
 }
 

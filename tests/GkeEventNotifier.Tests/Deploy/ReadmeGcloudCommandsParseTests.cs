@@ -31,10 +31,26 @@ public sealed class ReadmeGcloudCommandsParseTests
         Assert.Contains("--gen2", deploy.Arguments);
         Assert.Contains("--runtime=dotnet10", deploy.Arguments);
         Assert.Contains("--retry", deploy.Arguments);
-        Assert.Contains("--set-secrets=SLACK_BOT_TOKEN=gke-events-slack:latest", deploy.Arguments);
+        Assert.Equal("gke-events-slack:latest", deploy.Secrets.GetValueOrDefault("SLACK_BOT_TOKEN"));
         Assert.Contains(deploy.Arguments, a => a.StartsWith("--trigger-topic=", StringComparison.Ordinal));
         Assert.Contains(deploy.Arguments, a => a.StartsWith("--service-account=", StringComparison.Ordinal));
         Assert.Equal(FunctionProject, deploy.BuildEnvironment.GetValueOrDefault("GOOGLE_BUILDABLE"));
         Assert.True(File.Exists(RepositoryRoot.Combine(FunctionProject)), $"GOOGLE_BUILDABLE names a missing project: {FunctionProject}");
+    }
+
+    [Fact]
+    public void ReadmeDeployCommand_MountsTheSinksFilterWhereEventFilterFilePoints_AsTerraformDoes()
+    {
+        var deploy = ReadmeDeployCommand.Read();
+        var terraformMain = string.Join(' ', File.ReadAllText(RepositoryRoot.Combine("terraform", "modules", "gke-event-notifier", "main.tf"))
+            .Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+        var filterFile = deploy.Environment.GetValueOrDefault("EVENT_FILTER_FILE");
+
+        Assert.Equal("/etc/gke-events/filter/event.filter", filterFile);
+        Assert.Equal("gke-events-filter:latest", deploy.Secrets.GetValueOrDefault(filterFile!));
+        Assert.Contains("filter_mount = { directory = \"/etc/gke-events/filter\", file = \"event.filter\" }", terraformMain, StringComparison.Ordinal);
+        Assert.Contains("routing_mount = { directory = \"/etc/gke-events/routing\", file = \"notifier-config.yaml\" }", terraformMain, StringComparison.Ordinal);
+        Assert.Contains(deploy.Arguments, a => a.StartsWith("--build-service-account=projects/", StringComparison.Ordinal));
     }
 }

@@ -17,6 +17,23 @@ internal static class HttpRequests
         return request;
     }
 
+    /// <summary>
+    /// A push from a subscription with <c>--push-no-wrapper</c>: the body is the message data itself; with
+    /// <c>--push-no-wrapper-write-metadata</c> the metadata comes as <c>x-goog-pubsub-*</c> headers.
+    /// </summary>
+    public static HttpRequestMessage UnwrappedPush(string body, string? contentType, string? messageId = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = Content(body, contentType) };
+        if (messageId is not null)
+        {
+            request.Headers.Add("x-goog-pubsub-message-id", messageId);
+            request.Headers.Add("x-goog-pubsub-publish-time", "2026-11-20T13:03:29.120Z");
+            request.Headers.Add("x-goog-pubsub-subscription-name", "projects/test-project/subscriptions/eventarc-europe-west1-gke-events-sub-123");
+        }
+
+        return request;
+    }
+
     public static HttpRequestMessage Post(string path, string body, string? contentType) =>
         new(HttpMethod.Post, path) { Content = Content(body, contentType) };
 
