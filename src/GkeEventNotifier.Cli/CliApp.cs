@@ -15,6 +15,7 @@ internal static class CliApp
         {
             ReplayCommand.Create(console, configuration, help),
             FilterCommand.Create(console, configuration, help),
+            RouteCommand.Create(console, configuration, help),
             ConfigCommand.Create(console, configuration, help),
         };
         help.Add(root, ["each command's --help lists the ones it reads; 'gke-events config check' validates them all"], [

@@ -93,7 +93,7 @@ internal static class FilterCommand
     }
 
     /// <summary>The filter the function would use: EVENT_FILTER, EVENT_FILTER_FILE or the built-in default.</summary>
-    private static (LoggingQuery? Query, string Origin) ConfiguredFilter(CliConsole console, IConfiguration configuration)
+    internal static (LoggingQuery? Query, string Origin) ConfiguredFilter(CliConsole console, IConfiguration configuration)
     {
         var options = new EventFilterOptions();
         EventFilterOptions.Bind(options, configuration);

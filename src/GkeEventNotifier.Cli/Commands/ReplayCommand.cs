@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GkeEventNotifier.Kubernetes;
 using GkeEventNotifier.Pipeline;
 using GkeEventNotifier.Slack;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,12 @@ internal static class ReplayCommand
     {
         var file = new Argument<string>("FILE") { Description = InputFiles.EntriesDescription };
         var json = new Option<bool>("--json") { Description = "Print the Slack payloads as JSON (one per line) instead of readable text." };
+        var pods = new Option<string[]>("--pods")
+        {
+            Description = "Answer OOMKilling pod look-ups from FILE, the output of 'kubectl get pods -A -o json' (add replicasets,jobs for owners); "
+                + "repeat for several files. No cluster is asked.",
+            HelpName = "FILE",
+        };
         var command = new Command(
             "replay",
             "Run the alert pipeline (decode, filter, route, dedup, enrich, group, render) over exported LogEntries, sorted by timestamp and on their "
@@ -25,9 +32,10 @@ internal static class ReplayCommand
         {
             file,
             json,
+            pods,
         };
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetRequiredValue(file), parse.GetValue(json), console, configuration, cancellationToken));
+            RunAsync(parse.GetRequiredValue(file), parse.GetValue(json), parse.GetValue(pods) ?? [], console, configuration, cancellationToken));
         return help.Add(command, SettingsHelp.All, [
             "0  every entry handled (alerted, dropped by the filter or a drop rule, a repeat, or needing no alert)",
             "1  some entries rejected (not JSON, not a LogEntry); each is listed with its reason",
@@ -36,7 +44,7 @@ internal static class ReplayCommand
         ]);
     }
 
-    private static async Task<int> RunAsync(string file, bool json, CliConsole console, IConfiguration configuration, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string file, bool json, string[] podFiles, CliConsole console, IConfiguration configuration, CancellationToken cancellationToken)
     {
         var entries = await InputFiles.ReadEntriesAsync(file, console, cancellationToken);
         if (entries is null)
@@ -46,8 +54,20 @@ internal static class ReplayCommand
 
         var timeline = ReplayTimeline.Of(entries);
         var clock = new ReplayClock(timeline.Start ?? TimeProvider.System.GetUtcNow());
-        var services = await CliServices.BuildCheckedAsync(
-            configuration, console, json, services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        var snapshot = podFiles.Length == 0 ? null : await PodSnapshotDirectory.ReadAsync(podFiles, clock, console, cancellationToken);
+        if (podFiles.Length > 0 && snapshot is null)
+        {
+            return ExitCodes.Usage;
+        }
+
+        var services = await CliServices.BuildCheckedAsync(configuration, console, json, services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            if (snapshot is not null)
+            {
+                services.Replace(ServiceDescriptor.Singleton<IPodDirectory>(snapshot));
+            }
+        });
         if (services is null)
         {
             return ExitCodes.Usage;

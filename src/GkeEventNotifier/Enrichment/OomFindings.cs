@@ -19,9 +19,25 @@ internal static class OomFindings
             : new Finding(HeadingFor(resolution), SummaryFields(kill, node, resolution), [.. notes, .. resolution.Candidates.Select(CandidateLine)]);
     }
 
-    /// <summary>No look-up was possible: the alert still says what the kernel killed, and why the pod is unknown.</summary>
+    /// <summary>
+    /// No look-up was possible: the alert still says what the kernel killed, with the pod UID and container id when its
+    /// cgroup path names them (enough to find the pod with kubectl), and why the pod is unknown.
+    /// </summary>
     public static Finding Unresolved(OomKill kill, string? node, string reason) =>
-        new(Heading, [new("Process", kill.ProcessText), new("Node", node ?? "—"), new("Confidence", "unknown (look-up failed)")], [reason, .. ScopeNotes(kill, null)]);
+        new(Heading, [new("Process", kill.ProcessText), new("Node", node ?? "—"), .. KernelFields(kill), new("Confidence", "unknown (look-up failed)")], [reason, .. ScopeNotes(kill, null)]);
+
+    private static IEnumerable<FindingField> KernelFields(OomKill kill)
+    {
+        if (kill.PodUid is { } uid)
+        {
+            yield return new("Pod UID (from the kernel line)", uid);
+        }
+
+        if (kill.ContainerId is { } container)
+        {
+            yield return new("Container id (from the kernel line)", container.Length > 12 ? container[..12] : container);
+        }
+    }
 
     private static List<FindingField> ContainerFields(OomKill kill, string node, OomCandidate candidate, OwnerRef? workload, OomConfidence confidence)
     {

@@ -19,6 +19,7 @@ public sealed record RoutingTable(IReadOnlyList<RoutingRule> Drops, IReadOnlyLis
         }
 
         var receivers = new List<Receiver>();
+        var matched = new List<string>();
         foreach (var route in Routes)
         {
             if (!route.Rule.Matcher.Matches(logEntry))
@@ -26,6 +27,7 @@ public sealed record RoutingTable(IReadOnlyList<RoutingRule> Drops, IReadOnlyLis
                 continue;
             }
 
+            matched.Add(route.Rule.Name);
             if (!receivers.Contains(route.Receiver))
             {
                 receivers.Add(route.Receiver);
@@ -37,7 +39,7 @@ public sealed record RoutingTable(IReadOnlyList<RoutingRule> Drops, IReadOnlyLis
             }
         }
 
-        return new RoutingDecision(receivers.Count == 0 ? [Default] : receivers, null);
+        return new RoutingDecision(receivers.Count == 0 ? [Default] : receivers, null) { MatchedRoutes = matched };
     }
 }
 
@@ -47,5 +49,11 @@ public sealed record RoutingRule(string Name, IEventFilter Matcher);
 /// <summary>A rule and where its entries go; <see cref="Continue"/> true lets later routes match too (fan-out).</summary>
 public sealed record Route(RoutingRule Rule, Receiver Receiver, bool Continue);
 
-/// <summary>The receivers of one entry, or none and the drop rule that took it.</summary>
-public sealed record RoutingDecision(IReadOnlyList<Receiver> Receivers, string? DroppedBy);
+/// <summary>
+/// The receivers of one entry, or none and the drop rule that took it; <see cref="MatchedRoutes"/> says why (the
+/// routes that matched, in file order; none: the default receiver).
+/// </summary>
+public sealed record RoutingDecision(IReadOnlyList<Receiver> Receivers, string? DroppedBy)
+{
+    public IReadOnlyList<string> MatchedRoutes { get; init; } = [];
+}

@@ -16,7 +16,7 @@ public sealed class ReplayCommandTests
         Assert.Contains("OOMKilling: Node gke-shop-eu1-highmem-pool-0b8e44d1-m9zt", output, StringComparison.Ordinal);
         Assert.Contains("Evicted: Pod shop/checkout-api-6d8f7b9c5d-qz4lp", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Pulled", output, StringComparison.Ordinal);
-        Assert.Contains("16 entries read: 8 alerted (printed; no Slack setting), 7 dropped by the filter or a drop rule, 1 not Kubernetes events", error, StringComparison.Ordinal);
+        Assert.Contains("17 entries read: 9 alerted (printed; no Slack setting), 7 dropped by the filter or a drop rule, 1 not Kubernetes events", error, StringComparison.Ordinal);
         Assert.Contains("0 rejected", error, StringComparison.Ordinal);
     }
 

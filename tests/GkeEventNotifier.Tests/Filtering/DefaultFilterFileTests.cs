@@ -12,8 +12,9 @@ public sealed class DefaultFilterFileTests
     /// 7 BackoffLimitExceeded; 9 Evicted. Not: 3 ScaleDown in kube-system, 6 Pulled, 8 FailedToUpdateEndpoint,
     /// 10 Failed "… not registered", 11 Failed "cannot find volume", 12 OOMKilling of fluent-bit, 13 the exporter's notice.
     /// Then 14 DeadlineExceeded of a Job and 15 SawCompletedJob "status: Complete" (CronJob recovery); not 16, the same with "status: Failed".
+    /// 17 OOMKilling of node whose kernel line carries the cgroup path.
     /// </summary>
-    private static readonly int[] ExpectedMatches = [1, 2, 4, 5, 7, 9, 14, 15];
+    private static readonly int[] ExpectedMatches = [1, 2, 4, 5, 7, 9, 14, 15, 17];
 
     [Fact]
     public void EmbeddedDefault_IsTheRepositoryFilterFile()
