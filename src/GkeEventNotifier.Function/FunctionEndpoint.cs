@@ -65,6 +65,12 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
             LogDeferred(logger, message.MessageId);
             return DeliveryPolicy.RetryLater;
         }
+        catch (SlackPayloadException e)
+        {
+            // The notifier already tried the plainest form Slack takes: the same message would be refused forever.
+            LogSlackRefusedMessage(logger, message.MessageId, e.Error);
+            return DeliveryPolicy.Handled;
+        }
     }
 
     /// <summary>The headers ingress reads: a binary CloudEvent's <c>ce-*</c>, an unwrapped push's <c>x-goog-pubsub-*</c>.</summary>
@@ -96,6 +102,9 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} kept for retry: its alert joins the next burst summary (Slack takes about one message per second); the redelivery is acknowledged once the summary is posted")]
     private static partial void LogDeferred(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} can never become an alert and is acknowledged: Slack refused it even as plain text without blocks or metadata ('{Error}')")]
+    private static partial void LogSlackRefusedMessage(ILogger logger, string messageId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MessageId} kept for retry: {Reason}")]
     private static partial void LogSlackUnavailable(ILogger logger, string messageId, string reason);

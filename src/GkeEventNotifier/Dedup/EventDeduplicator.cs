@@ -13,8 +13,8 @@ namespace GkeEventNotifier.Dedup;
 /// </summary>
 internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient slack, ILogger<EventDeduplicator> logger) : IDisposable
 {
-    /// <summary>Updates go one at a time and each shows the count at that moment, so the last one never shows an older count.</summary>
-    private readonly SemaphoreSlim updates = new(1, 1);
+    /// <summary>Each alert's updates go one at a time and each shows the count at that moment; other alerts' do not wait.</summary>
+    private readonly UpdateLanes updates = new();
 
     public Task<DedupDecision> ClaimAsync(string messageId, EventLogEntry entry, CancellationToken cancellationToken) =>
         ledger.ClaimAsync(EventKeys.Of(messageId, entry), cancellationToken);
@@ -38,7 +38,7 @@ internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient
         }
 
         var alert = await alertOf(cancellationToken);
-        await updates.WaitAsync(cancellationToken);
+        using var lane = await updates.EnterAsync(repeat.Post.Channel!, repeat.Post.Ts!, cancellationToken);
         var occurrences = 0;
         try
         {
@@ -56,10 +56,6 @@ internal sealed partial class EventDeduplicator(AlertLedger ledger, ISlackClient
         {
             LogUpdateFailed(logger, occurrences, e.Message);
             return false;
-        }
-        finally
-        {
-            updates.Release();
         }
     }
 

@@ -7,8 +7,8 @@ namespace GkeEventNotifier.Pipeline;
 /// The ack/retry policy, written once. Pub/Sub redelivers on any status but 2xx (102, 200, 201, 202, 204), so:
 /// <list type="bullet">
 /// <item>2xx once a message is handled: alerted (alone or in a burst summary), filtered out, not an event, a duplicate
-/// of an event whose alert already reached Slack, or permanently undecodable
-/// (poison: logged at ERROR with its message id, because redelivering it forever helps nobody);</item>
+/// of an event whose alert already reached Slack, permanently undecodable, or refused by Slack even as plain text
+/// (poison: logged at ERROR with its message id and the reason, because redelivering it forever helps nobody);</item>
 /// <item>400 for a request that is not an event at all, 413 for one over the size limit (nothing to retry either way,
 /// but the sender must see that it is wrong);</item>
 /// <item>503 for what a retry can fix: Slack unavailable, or Slack refusing a setting (logged at CRITICAL naming the

@@ -3,7 +3,7 @@ namespace GkeEventNotifier.Slack;
 /// <summary>
 /// Slack's error codes sorted by what to do about them (Web API <c>ok:false</c> codes and webhook body strings).
 /// Rate limits wait for <c>Retry-After</c>; transient errors retry with backoff; configuration errors never retry and
-/// name the setting to fix; payload errors fall back to plain text. Unknown codes are treated as configuration errors:
+/// name the setting to fix; payload errors (blocks, length, metadata) fall back to plain text. Unknown codes are treated as configuration errors:
 /// retrying an unknown refusal forever would only hide it.
 /// </summary>
 internal static class SlackErrorClassifier
@@ -20,6 +20,7 @@ internal static class SlackErrorClassifier
         "invalid_blocks", "invalid_blocks_format", "msg_too_long", "msg_blocks_too_long", "no_text", "too_many_attachments",
         "invalid_attachments", "attachment_payload_limit_exceeded", "invalid_arguments", "invalid_json", "json_not_object",
         "invalid_payload", "markdown_text_conflict",
+        "invalid_metadata_format", "invalid_metadata_schema", "metadata_too_large", "metadata_must_be_sent_from_app",
         // chat.update of a thread's first message that can no longer be edited: the thread starts afresh instead.
         "message_not_found", "cant_update_message", "edit_window_closed", "thread_not_found",
     };

@@ -15,4 +15,4 @@ internal sealed record SlackApiResponse(
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("channel")] string? Channel,
     [property: JsonPropertyName("ts")] string? Ts,
-    [property: JsonPropertyName("messages")] IReadOnlyList<SlackHistoryMessage>? Messages = null);
+    [property: JsonPropertyName("messages"), JsonConverter(typeof(SlackHistoryReader))] IReadOnlyList<SlackHistoryMessage>? Messages = null);

@@ -34,8 +34,20 @@ public sealed record SlackMessage
     [JsonPropertyName("metadata")]
     public SlackMetadata? Metadata { get; init; }
 
-    /// <summary>The same message without blocks: what is sent when Slack refuses the Block Kit payload.</summary>
-    public SlackMessage AsPlainText() => this with { Attachments = null };
+    /// <summary>
+    /// What is sent when Slack refuses the message: its notification text alone, within Slack's recommended length,
+    /// in the same place, without blocks and without metadata (either may be what Slack refused).
+    /// </summary>
+    public SlackMessage AsPlainText() => new()
+    {
+        Channel = Channel,
+        ThreadTs = ThreadTs,
+        Ts = Ts,
+        Text = SlackText.Limit(Text, SlackText.MaxFallbackLength),
+    };
+
+    /// <summary>Whether <see cref="AsPlainText"/> would send anything less: when not, a refusal is final.</summary>
+    public bool IsPlainText => Attachments is null && Metadata is null && Text.Length <= SlackText.MaxFallbackLength;
 }
 
 /// <summary>A legacy attachment, used only for its colour bar around the blocks.</summary>

@@ -8,4 +8,10 @@ namespace GkeEventNotifier.Slack;
 /// </summary>
 public sealed record SlackMetadata(
     [property: JsonPropertyName("event_type")] string EventType,
-    [property: JsonPropertyName("event_payload")] IReadOnlyDictionary<string, string> EventPayload);
+    [property: JsonPropertyName("event_payload")] IReadOnlyDictionary<string, string> EventPayload)
+{
+    /// <summary>Every event type this app writes starts so; history keeps no other app's metadata.</summary>
+    public const string OwnEventTypePrefix = "gke_event_";
+
+    public static bool IsOwn(string eventType) => eventType.StartsWith(OwnEventTypePrefix, StringComparison.Ordinal);
+}

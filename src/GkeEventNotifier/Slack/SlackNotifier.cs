@@ -3,8 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace GkeEventNotifier.Slack;
 
 /// <summary>
-/// Posts a rendered alert. When Slack refuses the Block Kit payload (invalid_blocks, msg_too_long, …) the same alert
-/// goes again as plain text, so a rendering bug costs formatting, never the alert.
+/// Posts a rendered message. When Slack refuses it (invalid_blocks, msg_too_long, invalid_metadata_format, …) it goes
+/// again as plain text without blocks or metadata, so a rendering bug costs formatting, never the alert. A refusal of
+/// the plain text too is final: <see cref="SlackPayloadException"/> reaches the pipeline, which acknowledges the message
+/// and logs Slack's error.
 /// </summary>
 internal sealed partial class SlackNotifier(ISlackClient client, ILogger<SlackNotifier> logger)
 {
@@ -20,13 +22,13 @@ internal sealed partial class SlackNotifier(ISlackClient client, ILogger<SlackNo
         {
             return await client.PostAsync(message, cancellationToken);
         }
-        catch (SlackPayloadException e) when (message.Attachments is not null)
+        catch (SlackPayloadException e) when (!message.IsPlainText)
         {
             LogPlainTextFallback(logger, e.Error);
             return await client.PostAsync(message.AsPlainText(), cancellationToken);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused the Block Kit message ({Error}); sending it as plain text")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused the message ({Error}); sending it as plain text without blocks or metadata")]
     private static partial void LogPlainTextFallback(ILogger logger, string error);
 }

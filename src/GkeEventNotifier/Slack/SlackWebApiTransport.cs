@@ -49,6 +49,11 @@ internal sealed class SlackWebApiTransport(HttpClient httpClient, SlackOptions o
             return new SlackAttempt(SlackAttemptKind.Transient, $"HTTP {(int)response.StatusCode}");
         }
 
+        if (!SlackCharset.IsReadable(response.Content))
+        {
+            return SlackCharset.Unreadable(response);
+        }
+
         SlackApiResponse? body;
         try
         {

@@ -20,6 +20,11 @@ internal sealed class SlackWebhookTransport(HttpClient httpClient, SlackOptions 
             return new SlackAttempt(SlackAttemptKind.RateLimited, "ratelimited", SlackRetryAfter.Read(response));
         }
 
+        if (!SlackCharset.IsReadable(response.Content))
+        {
+            return SlackCharset.Unreadable(response);
+        }
+
         var body = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
         if (response.IsSuccessStatusCode)
         {

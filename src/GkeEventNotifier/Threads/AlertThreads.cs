@@ -81,7 +81,7 @@ internal sealed partial class AlertThreads(
             }
             else if (state.Count == Threshold + 1)
             {
-                await receiver.Client.PostAsync(GroupRenderer.BurstNotice(alert, receiver, key, state, Threshold), cancellationToken);
+                await PostBurstNoticeAsync(receiver, GroupRenderer.BurstNotice(alert, receiver, key, state, Threshold), cancellationToken);
             }
 
             await UpdateFirstAsync(receiver, state, GroupRenderer.Parent(alert, key, state), cancellationToken);
@@ -93,6 +93,19 @@ internal sealed partial class AlertThreads(
             LogThreadGone(logger, key.Id, e.Error);
             store.Forget(slot);
             return (false, await StartAsync(alert, receiver, key, slot, state.Last, cancellationToken));
+        }
+    }
+
+    /// <summary>The notice only explains the silence; the alert itself is counted in the first message, so a refusal ends here.</summary>
+    private async Task PostBurstNoticeAsync(Receiver receiver, SlackMessage notice, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await notifier.NotifyAsync(receiver.Client, notice, cancellationToken);
+        }
+        catch (SlackPayloadException e) when (!ThreadGone.Contains(e.Error))
+        {
+            LogNoticeRefused(logger, e.Error);
         }
     }
 
@@ -128,6 +141,9 @@ internal sealed partial class AlertThreads(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The first message of group {Group} is gone ({Error}); starting a new thread")]
     private static partial void LogThreadGone(ILogger logger, string group, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Slack refused the burst notice even as plain text ('{Error}'); the alerts are still counted in the first message")]
+    private static partial void LogNoticeRefused(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack refused the updated first message ({Error}); updating it as plain text")]
     private static partial void LogPlainUpdate(ILogger logger, string error);

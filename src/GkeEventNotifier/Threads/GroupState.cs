@@ -21,6 +21,9 @@ public sealed record GroupState(
 {
     public const string EventType = "gke_event_alert_group";
 
+    /// <summary>The last millisecond a <see cref="DateTimeOffset"/> holds: metadata beyond it is not a time this app wrote.</summary>
+    private static readonly long MaxUnixMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>How many object names a summary lists.</summary>
     public const int MaxNames = 5;
 
@@ -60,7 +63,7 @@ public sealed record GroupState(
             return null;
         }
 
-        var names = p.TryGetValue("names", out var n) && n.Length > 0 ? n.Split(',') : [];
+        var names = p.TryGetValue("names", out var n) && n.Length > 0 ? n.Split(',', MaxNames + 1).Take(MaxNames).ToArray() : [];
         var node = p.TryGetValue("node", out var nd) && nd.Length > 0 ? nd : null;
         var resolved = p.TryGetValue("resolved", out var r) && r == "true";
         return new GroupState(key, channel, message.Ts, count, first, last, names, node, resolved);
@@ -75,7 +78,9 @@ public sealed record GroupState(
     private static bool TryTime(IReadOnlyDictionary<string, string> p, string name, out DateTimeOffset value)
     {
         value = default;
-        if (!p.TryGetValue(name, out var text) || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms))
+        if (!p.TryGetValue(name, out var text)
+            || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
+            || ms > MaxUnixMilliseconds)
         {
             return false;
         }

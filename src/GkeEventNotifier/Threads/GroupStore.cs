@@ -20,7 +20,8 @@ internal sealed class GroupStore
     /// </summary>
     private static readonly TimeSpan HistoryReuse = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset ReadAt, IReadOnlyList<SlackHistoryMessage> Messages)> histories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset ReadAt, Task<IReadOnlyList<SlackHistoryMessage>> Messages)> histories = new(StringComparer.Ordinal);
+    private readonly Lock historiesGate = new();
     private readonly ConcurrentDictionary<string, GroupState> memory = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
@@ -56,19 +57,33 @@ internal sealed class GroupStore
         return found;
     }
 
-    private async Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(Receiver receiver, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    /// <summary>
+    /// Single-flight: alerts that arrive while a read is on its way wait for it instead of starting their own. The shared
+    /// read runs without any one caller's token (the client's time budget bounds it); a failed read is not reused.
+    /// </summary>
+    private Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(Receiver receiver, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
         var channel = receiver.Channel!;
         var reading = $"{channel}\n{window.Ticks}";
-        if (histories.TryGetValue(reading, out var recent) && now - recent.ReadAt < HistoryReuse)
+        Task<IReadOnlyList<SlackHistoryMessage>> messages;
+        lock (historiesGate)
         {
-            return recent.Messages;
+            if (histories.TryGetValue(reading, out var recent) && IsReusable(recent, now))
+            {
+                messages = recent.Messages;
+            }
+            else
+            {
+                messages = receiver.Client.HistoryAsync(channel, now - window, CancellationToken.None);
+                histories[reading] = (now, messages);
+            }
         }
 
-        var messages = await receiver.Client.HistoryAsync(channel, now - window, cancellationToken);
-        histories[reading] = (now, messages);
-        return messages;
+        return messages.WaitAsync(cancellationToken);
     }
+
+    private static bool IsReusable((DateTimeOffset ReadAt, Task<IReadOnlyList<SlackHistoryMessage>> Messages) read, DateTimeOffset now) =>
+        !read.Messages.IsCompleted || (read.Messages.IsCompletedSuccessfully && now - read.ReadAt < HistoryReuse);
 
     public void Remember(string slot, GroupState state, DateTimeOffset now, TimeSpan window)
     {

@@ -25,6 +25,7 @@ public sealed class GcloudDeployCommandTests
     {
         ["SLACK_BOT_TOKEN"] = "gke-events-slack:latest",
         ["/etc/gke-events/filter/event.filter"] = "gke-events-filter:latest",
+        ["/etc/gke-events/routing/notifier-config.yaml"] = "gke-events-routing:latest",
     };
 
     [SkippableFact]

@@ -24,6 +24,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> delivered = new();
     private readonly List<StoredMessage> channelMessages = [];
     private readonly Lock channelGate = new();
+    private readonly Dictionary<string, int> working = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> overlap = new(StringComparer.Ordinal);
+    private readonly Lock overlapGate = new();
     private int ts;
 
     private FakeSlackServer(WebApplication app)
@@ -65,6 +68,21 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public void Recover() => Default = null;
 
+    /// <summary>
+    /// How long Slack takes to answer a request it has already acted on (the post is kept, the update applied): a slow
+    /// Slack, as opposed to <see cref="SlackReply.Delay"/> of one scripted answer.
+    /// </summary>
+    public Func<RecordedRequest, TimeSpan>? Latency { get; set; }
+
+    /// <summary>The most requests to one Web API method that Slack was working on at the same moment.</summary>
+    public int Overlap(string method)
+    {
+        lock (overlapGate)
+        {
+            return overlap.GetValueOrDefault("/api/" + method);
+        }
+    }
+
     /// <summary>The clock message timestamps are made from (tests with a FakeTimeProvider pass theirs), so <c>oldest</c> works.</summary>
     public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
@@ -80,6 +98,20 @@ public sealed class FakeSlackServer : IAsyncDisposable
             {
                 return channelMessages.ToList();
             }
+        }
+    }
+
+    /// <summary>
+    /// A top-level message another app (or an older version of this one) left in the channel, with metadata exactly as
+    /// given (any JSON: Slack does not check another app's payload against ours).
+    /// </summary>
+    public void Seed(string channel, DateTimeOffset at, string metadataJson)
+    {
+        using var document = JsonDocument.Parse(metadataJson);
+        var stamp = $"{at.ToUnixTimeSeconds()}.{Interlocked.Increment(ref ts):D6}";
+        lock (channelGate)
+        {
+            channelMessages.Add(new StoredMessage(channel, stamp, document.RootElement.Clone()));
         }
     }
 
@@ -111,9 +143,18 @@ public sealed class FakeSlackServer : IAsyncDisposable
         };
         requests.Enqueue(recorded);
         var reply = script.TryDequeue(out var next) ? next(recorded) : Default?.Invoke(recorded) ?? DefaultReply(recorded);
-        if (reply.Delay > TimeSpan.Zero)
+        var delay = reply.Delay + (Latency?.Invoke(recorded) ?? TimeSpan.Zero);
+        Working(recorded.Path, +1);
+        try
         {
-            await Task.Delay(reply.Delay, context.RequestAborted);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+        }
+        finally
+        {
+            Working(recorded.Path, -1);
         }
 
         if (recorded.Method == "POST" && reply.Status == 200 && (reply.Body == "ok" || reply.Body.Contains("\"ok\":true", StringComparison.Ordinal)))
@@ -127,8 +168,18 @@ public sealed class FakeSlackServer : IAsyncDisposable
             context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        context.Response.ContentType = reply.Body.StartsWith('{') ? "application/json; charset=utf-8" : "text/html";
+        context.Response.ContentType = reply.ContentType ?? (reply.Body.StartsWith('{') ? "application/json; charset=utf-8" : "text/html");
         await context.Response.WriteAsync(reply.Body);
+    }
+
+    private void Working(string path, int change)
+    {
+        lock (overlapGate)
+        {
+            var now = working.GetValueOrDefault(path) + change;
+            working[path] = now;
+            overlap[path] = Math.Max(overlap.GetValueOrDefault(path), now);
+        }
     }
 
     /// <summary>Success, with Slack's bookkeeping: posts get a ts and are kept, updates replace them, history lists them.</summary>
@@ -250,7 +301,7 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
 public sealed record StoredMessage(string Channel, string Ts, JsonElement? Metadata);
 
 /// <summary>A scripted answer.</summary>
-public sealed record SlackReply(int Status, string Body, int? RetryAfterSeconds = null, TimeSpan Delay = default)
+public sealed record SlackReply(int Status, string Body, int? RetryAfterSeconds = null, TimeSpan Delay = default, string? ContentType = null)
 {
     public static readonly SlackReply WebhookOk = new(200, "ok");
 
