@@ -20,6 +20,10 @@ internal sealed partial class StartupReport(
         LogListening(logger, settings.Port);
         WriteAlertState(state.Value);
         LogFilterAndClusterAccess(logger, (filter as QueryEventFilter)?.Origin ?? filter.GetType().Name, kubernetes.Value.Mode);
+        if (kubernetes.Value.Mode == ClusterAccessMode.GkeApi && kubernetes.Value.ClusterProjects.Count == 0)
+        {
+            LogAnyProject(logger);
+        }
         switch (slack.Value.Mode)
         {
             case SlackMode.Console:
@@ -57,6 +61,9 @@ internal sealed partial class StartupReport(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Filter: {FilterOrigin}; pod look-ups for OOMKilling: {ClusterAccess} (Kubeconfig: KUBECONFIG, GkeApi: each cluster through the GKE API, None: no look-ups)")]
     private static partial void LogFilterAndClusterAccess(ILogger logger, string filterOrigin, ClusterAccessMode clusterAccess);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "CLUSTER_PROJECTS is not set: a LogEntry naming a cluster of any project makes the function describe it through the GKE API with its own token. Set CLUSTER_PROJECTS to the projects whose clusters send events (SECURITY.md).")]
+    private static partial void LogAnyProject(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Running without Slack: alerts are printed to stdout. Set SLACK_BOT_TOKEN and SLACK_CHANNEL, or SLACK_WEBHOOK_URL, to post them.")]
     private static partial void LogWithoutSlack(ILogger logger);

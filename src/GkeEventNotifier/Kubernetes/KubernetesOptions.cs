@@ -15,6 +15,7 @@ public sealed class KubernetesOptions
     public const string TimeoutVariable = "KUBERNETES_TIMEOUT_SECONDS";
     public const string CloudRunServiceVariable = "K_SERVICE";
     public const string CredentialsFileVariable = "GOOGLE_APPLICATION_CREDENTIALS";
+    public const string ClusterProjectsVariable = "CLUSTER_PROJECTS";
 
     public static readonly Uri DefaultGkeApiUrl = new("https://container.googleapis.com/");
 
@@ -30,6 +31,18 @@ public sealed class KubernetesOptions
     public int TimeoutSeconds { get; set; } = 10;
 
     public bool OnGoogleCloud { get; set; }
+
+    /// <summary>
+    /// The projects whose clusters the GKE API look-up may describe (and send the function's token to); empty: any
+    /// project an entry names. Anyone who can write a LogEntry can name any project, so the deployed function sets it.
+    /// </summary>
+    public IReadOnlySet<string> ClusterProjects { get; set; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>How long a failed cluster look-up answers later entries naming that cluster, instead of a new call.</summary>
+    public TimeSpan FailedLookupLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many failed cluster look-ups are remembered at most; beyond it, new clusters wait for one to expire.</summary>
+    public int FailedLookupCapacity { get; set; } = 256;
 
     /// <summary>How far a container's finishedAt may be from the event time (node kernel and kubelet clocks differ by seconds).</summary>
     public TimeSpan MatchWindow { get; set; } = TimeSpan.FromSeconds(20);
@@ -58,6 +71,9 @@ public sealed class KubernetesOptions
         options.OnGoogleCloud = Settings.Text(configuration, CloudRunServiceVariable) is not null
             || Settings.Text(configuration, CredentialsFileVariable) is not null;
         options.TimeoutSeconds = Settings.Integer(configuration, TimeoutVariable, options.TimeoutSeconds);
+        options.ClusterProjects = (Settings.Text(configuration, ClusterProjectsVariable) ?? "")
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .ToHashSet(StringComparer.Ordinal);
     }
 }
 

@@ -19,6 +19,9 @@ internal sealed class KubernetesOptionsValidator : IValidateOptions<KubernetesOp
             failures.Add($"{KubernetesOptions.KubeconfigVariable} names '{missing}', which does not exist.");
         }
 
+        failures.AddRange(options.ClusterProjects.Where(p => !GoogleNames.IsProjectId(p))
+            .Select(p => $"{KubernetesOptions.ClusterProjectsVariable} holds '{p}', which is not a Google Cloud project id (6–30 lowercase letters, digits and hyphens, starting with a letter)."));
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace GkeEventNotifier.Oom;
 
 /// <summary>
@@ -8,22 +5,25 @@ namespace GkeEventNotifier.Oom;
 /// (<c>Killed process N (comm) total-vm:…</c>, <c>Kill process N (comm) score S or sacrifice child</c>, the
 /// <c>, UID n,</c> forms, NPD's older two-line message) and, when present, the memory-cgroup lines
 /// (<c>oom-kill:…task_memcg=…</c>, cgroup v1 <c>Task in … killed as a result of limit of …</c>, and the
-/// <c>memory.oom.group</c> line). Never throws: an unreadable message yields an <see cref="OomKill"/> of nulls.
+/// <c>memory.oom.group</c> line). The message is event text of up to 256 KB that anyone able to write to the events
+/// log controls, so it is read by linear scans (<see cref="KernelLines"/>), never a backtracking regex. Never throws:
+/// an unreadable message yields an <see cref="OomKill"/> of nulls, and a pid that does not fit an int is left out.
 /// </summary>
-public static partial class OomMessageParser
+public static class OomMessageParser
 {
     public const string CombinedPrefix = "(combined from similar events): ";
 
     public static OomKill Parse(string message)
     {
-        var text = StripCombinedPrefix(message);
-        var (pid, comm) = Victim(text);
-        var (taskCgroup, limitCgroup, cpuset, constraint) = Cgroups(text);
+        var text = new KernelText(StripCombinedPrefix(message));
+        var oomKill = KernelLines.OomKillFields(text);
+        var (pid, comm) = Victim(text, oomKill);
+        var (taskCgroup, limitCgroup, cpuset) = Cgroups(text, oomKill);
         var cgroup = taskCgroup ?? limitCgroup;
         return new OomKill(
             pid,
             comm,
-            Scope(text, constraint, hasCgroupLine: cgroup is not null),
+            Scope(text, oomKill?.Constraint, hasCgroupLine: cgroup is not null),
             taskCgroup,
             limitCgroup,
             cgroup is null ? null : CgroupPath.PodUid(cgroup),
@@ -37,53 +37,39 @@ public static partial class OomMessageParser
     }
 
     /// <summary>The killed process. "Killed process" wins over "Kill process … or sacrifice child" (the kernel may pick a child), then the oom-kill line's task and pid.</summary>
-    private static (int? Pid, string? Comm) Victim(string text)
+    private static (int? Pid, string? Comm) Victim(KernelText text, KernelLines.OomKillLine? oomKill)
     {
-        var match = KilledPattern().Match(text);
-        if (!match.Success)
+        if ((KernelLines.KilledProcess(text) ?? KernelLines.KillProcess(text)) is { } found)
         {
-            match = KillPattern().Match(text);
+            return found;
         }
 
-        if (!match.Success)
-        {
-            match = OomKillPattern().Match(text);
-        }
-
-        return match.Success
-            ? (int.Parse(match.Groups["pid"].Value, CultureInfo.InvariantCulture), match.Groups["comm"].Value)
-            : (null, null);
+        return oomKill is null ? (null, null) : (oomKill.Pid, oomKill.Comm);
     }
 
-    private static (string? Task, string? Limit, string? Cpuset, string? Constraint) Cgroups(string text)
+    private static (string? Task, string? Limit, string? Cpuset) Cgroups(KernelText text, KernelLines.OomKillLine? oomKill)
     {
-        if (OomKillPattern().Match(text) is { Success: true } oomKill)
+        if (oomKill is not null)
         {
-            return (
-                NullIfEmpty(oomKill.Groups["task"].Value),
-                NullIfEmpty(oomKill.Groups["limit"].Value),
-                oomKill.Groups["cpuset"].Value,
-                oomKill.Groups["constraint"].Value);
+            return (NullIfEmpty(oomKill.Task), NullIfEmpty(oomKill.Limit), oomKill.Cpuset);
         }
 
-        if (LegacyPattern().Match(text) is { Success: true } legacy)
+        if (KernelLines.LegacyTask(text) is { } legacy)
         {
-            return (legacy.Groups["task"].Value, legacy.Groups["limit"].Value, null, null);
+            return (legacy.Task, legacy.Limit, null);
         }
 
-        return OomGroupPattern().Match(text) is { Success: true } group
-            ? (group.Groups["task"].Value, null, null, null)
-            : (null, null, null, null);
+        return KernelLines.OomGroupTask(text) is { } group ? (group, null, null) : (null, null, null);
     }
 
-    private static OomScope Scope(string text, string? constraint, bool hasCgroupLine) =>
+    private static OomScope Scope(KernelText text, string? constraint, bool hasCgroupLine) =>
         constraint switch
         {
             "CONSTRAINT_MEMCG" => OomScope.Cgroup,
             "CONSTRAINT_NONE" => OomScope.Node,
-            _ when text.Contains("global_oom", StringComparison.Ordinal) => OomScope.Node,
-            _ when text.Contains("Memory cgroup out of memory", StringComparison.Ordinal) => OomScope.Cgroup,
-            _ when GlobalPattern().IsMatch(text) => OomScope.Node,
+            _ when text.Text.Contains("global_oom", StringComparison.Ordinal) => OomScope.Node,
+            _ when text.Text.Contains("Memory cgroup out of memory", StringComparison.Ordinal) => OomScope.Cgroup,
+            _ when KernelLines.IsGlobalOutOfMemory(text) => OomScope.Node,
             _ when hasCgroupLine => OomScope.Cgroup,
             _ => OomScope.Unknown,
         };
@@ -93,23 +79,5 @@ public static partial class OomMessageParser
         (taskCgroup is null ? null : CgroupPath.ContainerId(taskCgroup))
         ?? (string.IsNullOrEmpty(cpuset) ? null : CgroupPath.ContainerId("/" + cpuset));
 
-    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
-
-    [GeneratedRegex(@"Killed process (?<pid>\d+)(?:, UID \d+,)? \((?<comm>.*?)\)(?=[,. ]|$)", RegexOptions.Multiline)]
-    private static partial Regex KilledPattern();
-
-    [GeneratedRegex(@"Kill process (?<pid>\d+) \((?<comm>.*?)\) score")]
-    private static partial Regex KillPattern();
-
-    [GeneratedRegex(@"\bOut of memory( \([a-z_]+\))?: Kill")]
-    private static partial Regex GlobalPattern();
-
-    [GeneratedRegex(@"oom-kill:constraint=(?<constraint>[A-Z_]+),nodemask=.*?,cpuset=(?<cpuset>[^,]*),mems_allowed=[^,]*(?:,oom_memcg=(?<limit>[^,]*))?(?:,global_oom)?,task_memcg=(?<task>[^,]*),task=(?<comm>.*),pid=(?<pid>\d+)")]
-    private static partial Regex OomKillPattern();
-
-    [GeneratedRegex(@"Task in (?<task>\S+) killed as a result of limit of (?<limit>\S+)")]
-    private static partial Regex LegacyPattern();
-
-    [GeneratedRegex(@"Tasks in (?<task>\S+) are going to be killed due to memory\.oom\.group set")]
-    private static partial Regex OomGroupPattern();
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -21,9 +21,12 @@ locals {
     { for s in google_secret_manager_secret.routing : "routing" => merge(local.routing_mount, { secret = s.secret_id }) },
   )
 
+  # CLUSTER_PROJECTS: the function describes clusters (with its own token) of these projects only, whatever a
+  # LogEntry's labels say (SECURITY.md).
   function_environment = merge(
     local.alert_state_environment,
     var.slack_channel == "" ? {} : { SLACK_CHANNEL = var.slack_channel },
+    { CLUSTER_PROJECTS = join(",", sort(tolist(local.cluster_project_ids))) },
     { EVENT_FILTER_FILE = local.filter_path },
     var.routing_file == null ? {} : { NOTIFIER_CONFIG_FILE = local.routing_path },
     var.function_environment,
