@@ -4,6 +4,9 @@
 #
 #   samples/post-event.sh samples/entries/keep-oomkilling.json            # to http://localhost:8080/
 #   samples/post-event.sh samples/entries/keep-evicted.json http://localhost:9000/
+#
+# It first waits until something listens on the URL's port (the function's first `dotnet run` restores and builds for
+# about two minutes), at most POST_EVENT_WAIT_SECONDS (default 300), then posts once.
 set -euo pipefail
 
 if [[ $# -lt 1 || "$1" == "-h" || "$1" == "--help" ]]; then
@@ -14,6 +17,26 @@ fi
 entry_file=$1
 url=${2:-http://localhost:${PORT:-8080}/}
 [[ -r "$entry_file" ]] || { echo "error: cannot read $entry_file" >&2; exit 2; }
+
+# host and port of the URL (http only: the local function speaks plain HTTP)
+authority=${url#http://}
+authority=${authority%%/*}
+host=${authority%:*}
+port=${authority##*:}
+[[ "$authority" == *:* ]] || port=80
+wait_seconds=${POST_EVENT_WAIT_SECONDS:-300}
+waited=0
+until (exec 3<>"/dev/tcp/${host}/${port}") 2>/dev/null; do
+  if (( waited == 0 )); then
+    echo "waiting for the function on ${host}:${port} (its first run restores and builds for about two minutes)..." >&2
+  fi
+  if (( waited >= wait_seconds )); then
+    echo "error: nothing listens on ${host}:${port} after ${wait_seconds} s; is the function running (PORT=${port})?" >&2
+    exit 1
+  fi
+  sleep 1
+  waited=$((waited + 1))
+done
 
 message_id="$(date +%s%N)"
 publish_time="$(date -u +%Y-%m-%dT%H:%M:%S.%3NZ)"
