@@ -1,6 +1,6 @@
+using GkeEventNotifier.Cli.Commands;
 using System.CommandLine;
 using System.CommandLine.Invocation;
-using GkeEventNotifier.Cli.Commands;
 using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Cli;

@@ -1,5 +1,5 @@
-using GkeEventNotifier.Configuration;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,7 +25,7 @@ internal static class CliServices
         services.AddLogging(logging => logging
             .AddProvider(new StderrLoggerProvider(console.Error))
             .SetMinimumLevel(LogLevel.Warning)
-            .AddFilter("GkeEventNotifier.Pipeline", LogLevel.Critical));
+            .AddFilter(typeof(EventPipeline).FullName, LogLevel.Critical));
         services.AddGkeEventNotifier(configuration);
         services.Replace(ServiceDescriptor.Singleton<ISlackClient>(provider => ChooseClient(provider, console, json)));
         customize?.Invoke(services);

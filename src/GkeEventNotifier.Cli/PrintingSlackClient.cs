@@ -1,5 +1,6 @@
 using System.Text.Json;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Adapters.Slack;
+using GkeEventNotifier.Model.Slack;
 
 namespace GkeEventNotifier.Cli;
 

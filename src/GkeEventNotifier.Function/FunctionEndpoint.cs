@@ -1,7 +1,7 @@
-using GkeEventNotifier.Ingress;
-using GkeEventNotifier.Pacing;
-using GkeEventNotifier.Pipeline;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Ingress;
+using GkeEventNotifier.Stages.Pacing;
 
 namespace GkeEventNotifier.Function;
 

@@ -1,5 +1,5 @@
-using GkeEventNotifier.Configuration;
 using Microsoft.Extensions.Options;
+using GkeEventNotifier.Composition;
 
 namespace GkeEventNotifier.Function;
 

@@ -1,4 +1,4 @@
-using GkeEventNotifier.Configuration;
+using GkeEventNotifier.Composition;
 
 namespace GkeEventNotifier.Function;
 

@@ -1,6 +1,6 @@
-using GkeEventNotifier.Configuration;
+using GkeEventNotifier.Adapters.Logging;
+using GkeEventNotifier.Composition;
 using GkeEventNotifier.Function;
-using GkeEventNotifier.Logging;
 using Microsoft.Extensions.Logging.Console;
 
 // The deployable function: a thin ASP.NET Core host that speaks the Functions Framework contract

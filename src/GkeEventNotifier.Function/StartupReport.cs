@@ -1,7 +1,7 @@
-using GkeEventNotifier.AlertState;
-using GkeEventNotifier.Filtering;
-using GkeEventNotifier.Kubernetes;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Model.State;
+using GkeEventNotifier.Stages.Enrichment;
+using GkeEventNotifier.Stages.Filtering;
 using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Function;

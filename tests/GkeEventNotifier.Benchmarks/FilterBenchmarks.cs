@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using GkeEventNotifier.Decoding;
-using GkeEventNotifier.Filtering;
-using GkeEventNotifier.Filtering.Query;
+using GkeEventNotifier.Stages.Decoding;
+using GkeEventNotifier.Stages.Filtering;
+using GkeEventNotifier.Stages.Filtering.Query;
 
 namespace GkeEventNotifier.Benchmarks;
 

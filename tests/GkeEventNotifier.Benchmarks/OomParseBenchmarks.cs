@@ -1,6 +1,6 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using GkeEventNotifier.Oom;
+using GkeEventNotifier.Stages.Enrichment.Oom;
 
 namespace GkeEventNotifier.Benchmarks;
 

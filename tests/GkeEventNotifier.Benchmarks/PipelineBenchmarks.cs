@@ -1,9 +1,10 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
-using GkeEventNotifier.Configuration;
-using GkeEventNotifier.Ingress;
-using GkeEventNotifier.Pipeline;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Adapters.Slack;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Ingress;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

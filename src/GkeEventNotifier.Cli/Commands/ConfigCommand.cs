@@ -1,6 +1,4 @@
 using System.CommandLine;
-using GkeEventNotifier.Filtering;
-using GkeEventNotifier.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

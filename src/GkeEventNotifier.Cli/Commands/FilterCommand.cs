@@ -1,6 +1,6 @@
 using System.CommandLine;
-using GkeEventNotifier.Filtering;
-using GkeEventNotifier.Filtering.Query;
+using GkeEventNotifier.Stages.Filtering;
+using GkeEventNotifier.Stages.Filtering.Query;
 using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Cli.Commands;

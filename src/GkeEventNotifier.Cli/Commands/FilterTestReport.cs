@@ -1,6 +1,6 @@
 using System.Text.Json;
-using GkeEventNotifier.Decoding;
-using GkeEventNotifier.Filtering.Query;
+using GkeEventNotifier.Stages.Decoding;
+using GkeEventNotifier.Stages.Filtering.Query;
 
 namespace GkeEventNotifier.Cli.Commands;
 

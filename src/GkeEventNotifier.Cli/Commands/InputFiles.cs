@@ -1,5 +1,5 @@
 using System.Text;
-using GkeEventNotifier.Decoding;
+using GkeEventNotifier.Stages.Decoding;
 
 namespace GkeEventNotifier.Cli.Commands;
 

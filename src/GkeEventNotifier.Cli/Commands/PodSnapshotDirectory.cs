@@ -1,6 +1,7 @@
 using System.Text.Json;
-using GkeEventNotifier.Decoding;
-using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Adapters.Kubernetes;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Stages.Enrichment;
 using k8s;
 using k8s.Models;
 

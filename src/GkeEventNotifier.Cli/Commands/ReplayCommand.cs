@@ -1,7 +1,7 @@
 using System.CommandLine;
-using GkeEventNotifier.Kubernetes;
-using GkeEventNotifier.Pipeline;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Enrichment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

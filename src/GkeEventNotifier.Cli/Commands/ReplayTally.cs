@@ -1,5 +1,5 @@
 using System.Text;
-using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Model;
 
 namespace GkeEventNotifier.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using GkeEventNotifier.Decoding;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Stages.Decoding;
 
 namespace GkeEventNotifier.Cli.Commands;
 

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using GkeEventNotifier.Decoding;
-using GkeEventNotifier.Filtering.Query;
-using GkeEventNotifier.Routing;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Stages.Decoding;
+using GkeEventNotifier.Stages.Filtering.Query;
+using GkeEventNotifier.Stages.Routing;
 using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Cli.Commands;

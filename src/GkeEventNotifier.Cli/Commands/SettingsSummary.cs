@@ -1,11 +1,11 @@
-using GkeEventNotifier.AlertState;
-using GkeEventNotifier.Dedup;
-using GkeEventNotifier.Filtering;
-using GkeEventNotifier.Kubernetes;
-using GkeEventNotifier.Pacing;
-using GkeEventNotifier.Routing;
-using GkeEventNotifier.Slack;
-using GkeEventNotifier.Threads;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Model.State;
+using GkeEventNotifier.Stages.Dedup;
+using GkeEventNotifier.Stages.Delivery.Threads;
+using GkeEventNotifier.Stages.Enrichment;
+using GkeEventNotifier.Stages.Filtering;
+using GkeEventNotifier.Stages.Pacing;
+using GkeEventNotifier.Stages.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

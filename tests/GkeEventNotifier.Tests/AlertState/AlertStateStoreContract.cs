@@ -1,4 +1,4 @@
-using GkeEventNotifier.AlertState;
+using GkeEventNotifier.Model.State;
 
 namespace GkeEventNotifier.Tests.AlertState;
 

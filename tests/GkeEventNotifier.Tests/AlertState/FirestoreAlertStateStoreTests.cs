@@ -1,8 +1,9 @@
-using GkeEventNotifier.AlertState;
-using GkeEventNotifier.AlertState.Firestore;
-using GkeEventNotifier.Configuration;
-using GkeEventNotifier.Dedup;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Adapters.State.Firestore;
+using GkeEventNotifier.Adapters.State;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Model.State;
+using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Tests.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

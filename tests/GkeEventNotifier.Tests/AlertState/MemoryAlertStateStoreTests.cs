@@ -1,4 +1,5 @@
-using GkeEventNotifier.AlertState;
+using GkeEventNotifier.Adapters.State;
+using GkeEventNotifier.Model.State;
 using Microsoft.Extensions.Time.Testing;
 
 namespace GkeEventNotifier.Tests.AlertState;

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using GkeEventNotifier.Cli;
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 
 namespace GkeEventNotifier.Tests.Cli;

@@ -1,5 +1,6 @@
 using System.Text;
-using GkeEventNotifier.Decoding;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Stages.Decoding;
 
 namespace GkeEventNotifier.Tests.Decoding;
 

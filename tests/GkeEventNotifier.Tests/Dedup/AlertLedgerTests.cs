@@ -1,6 +1,7 @@
-using GkeEventNotifier.AlertState;
-using GkeEventNotifier.Dedup;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Adapters.State;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Model.State;
+using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Tests.Slack;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Host;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Adapters.Kubernetes;
 
 namespace GkeEventNotifier.Tests.Fakes;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using GkeEventNotifier.Filtering;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Stages.Filtering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using GkeEventNotifier.Configuration;
+using GkeEventNotifier.Composition;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

@@ -1,5 +1,5 @@
 using System.Net;
-using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Stages.Enrichment;
 using GkeEventNotifier.Tests.Fakes;
 using k8s.Models;
 

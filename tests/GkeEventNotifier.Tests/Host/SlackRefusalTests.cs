@@ -1,5 +1,5 @@
 using System.Net;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

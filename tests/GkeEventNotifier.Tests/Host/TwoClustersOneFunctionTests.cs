@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Adapters.Kubernetes;
+using GkeEventNotifier.Stages.Enrichment;
 using GkeEventNotifier.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 

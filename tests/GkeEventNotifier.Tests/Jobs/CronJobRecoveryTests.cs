@@ -1,5 +1,4 @@
-using GkeEventNotifier.Kubernetes;
-using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Model;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Threads;
 

@@ -1,4 +1,4 @@
-using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Stages.Enrichment;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Threads;
 

@@ -1,5 +1,5 @@
-using GkeEventNotifier.Enrichment;
-using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Adapters.Kubernetes;
+using GkeEventNotifier.Stages.Enrichment;
 using GkeEventNotifier.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

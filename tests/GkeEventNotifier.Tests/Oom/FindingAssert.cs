@@ -1,4 +1,4 @@
-using GkeEventNotifier.Enrichment;
+using GkeEventNotifier.Model;
 
 namespace GkeEventNotifier.Tests.Oom;
 

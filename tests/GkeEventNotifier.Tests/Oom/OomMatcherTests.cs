@@ -1,5 +1,6 @@
-using GkeEventNotifier.Kubernetes;
-using GkeEventNotifier.Oom;
+using GkeEventNotifier.Adapters.Kubernetes;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Stages.Enrichment.Oom;
 using GkeEventNotifier.Tests.Fakes;
 
 namespace GkeEventNotifier.Tests.Oom;

@@ -1,4 +1,4 @@
-using GkeEventNotifier.Oom;
+using GkeEventNotifier.Stages.Enrichment.Oom;
 
 namespace GkeEventNotifier.Tests.Oom;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using GkeEventNotifier.Oom;
+using GkeEventNotifier.Stages.Enrichment.Oom;
 
 namespace GkeEventNotifier.Tests.Oom;
 

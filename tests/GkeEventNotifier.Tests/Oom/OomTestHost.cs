@@ -1,7 +1,7 @@
 using System.Text.Json;
-using GkeEventNotifier.Decoding;
-using GkeEventNotifier.Enrichment;
-using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Stages.Enrichment;
 using GkeEventNotifier.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

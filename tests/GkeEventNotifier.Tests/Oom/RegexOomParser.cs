@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using GkeEventNotifier.Oom;
+using GkeEventNotifier.Stages.Enrichment.Oom;
 
 namespace GkeEventNotifier.Tests.Oom;
 

@@ -1,7 +1,7 @@
-using GkeEventNotifier.Pacing;
-using GkeEventNotifier.Rendering;
-using GkeEventNotifier.Routing;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Pacing;
+using GkeEventNotifier.Stages.Rendering;
+using GkeEventNotifier.Stages.Routing;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Slack;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,6 +88,6 @@ public sealed class AlertPacerTests : IAsyncLifetime
         return provider.GetRequiredService<AlertPacer>();
     }
 
-    private static GkeEventNotifier.Rendering.Alert Alert(int i) =>
+    private static GkeEventNotifier.Model.Alert Alert(int i) =>
         TestAlerts.From("keep-evicted", node => node["jsonPayload"]!["involvedObject"]!["name"] = $"burst-pod-{i:D2}");
 }

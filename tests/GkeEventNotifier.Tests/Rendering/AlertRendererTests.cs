@@ -1,7 +1,8 @@
 using System.Text.Json;
-using GkeEventNotifier.Enrichment;
-using GkeEventNotifier.Rendering;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Adapters.Slack;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Rendering;
 using GkeEventNotifier.Tests.Slack;
 
 namespace GkeEventNotifier.Tests.Rendering;

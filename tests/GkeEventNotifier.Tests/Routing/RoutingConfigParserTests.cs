@@ -1,4 +1,4 @@
-using GkeEventNotifier.Routing;
+using GkeEventNotifier.Stages.Routing;
 
 namespace GkeEventNotifier.Tests.Routing;
 

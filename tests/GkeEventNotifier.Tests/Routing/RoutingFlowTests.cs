@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Model;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Host;
 using GkeEventNotifier.Tests.Threads;

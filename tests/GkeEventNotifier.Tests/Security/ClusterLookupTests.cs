@@ -1,6 +1,6 @@
-using GkeEventNotifier.Decoding;
-using GkeEventNotifier.Enrichment;
-using GkeEventNotifier.Kubernetes;
+using GkeEventNotifier.Adapters.Kubernetes;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Stages.Enrichment;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Oom;
 using Microsoft.Extensions.DependencyInjection;

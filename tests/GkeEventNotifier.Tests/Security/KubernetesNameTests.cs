@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using GkeEventNotifier.Kubernetes;
-using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Model;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Jobs;
 using GkeEventNotifier.Tests.Oom;

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using GkeEventNotifier.Filtering.Query;
-using GkeEventNotifier.Rendering;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Filtering.Query;
+using GkeEventNotifier.Stages.Rendering;
 using GkeEventNotifier.Tests.Slack;
 
 namespace GkeEventNotifier.Tests.Security;

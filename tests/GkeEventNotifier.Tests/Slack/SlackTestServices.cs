@@ -1,5 +1,5 @@
-using GkeEventNotifier.Configuration;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Tests.Fakes;
 
 namespace GkeEventNotifier.Tests.Slack;

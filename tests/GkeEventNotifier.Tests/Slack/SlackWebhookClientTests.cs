@@ -1,4 +1,4 @@
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Tests.Fakes;
 
 namespace GkeEventNotifier.Tests.Slack;

@@ -1,6 +1,7 @@
-using GkeEventNotifier.Decoding;
-using GkeEventNotifier.Rendering;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Decoding;
+using GkeEventNotifier.Stages.Rendering;
 
 namespace GkeEventNotifier.Tests.Slack;
 

@@ -1,4 +1,4 @@
-using GkeEventNotifier.Pipeline;
+using GkeEventNotifier.Model;
 
 namespace GkeEventNotifier.Tests.Threads;
 

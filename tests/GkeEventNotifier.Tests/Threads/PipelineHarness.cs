@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using GkeEventNotifier.Configuration;
-using GkeEventNotifier.Ingress;
-using GkeEventNotifier.Pipeline;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Ingress;
 using GkeEventNotifier.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

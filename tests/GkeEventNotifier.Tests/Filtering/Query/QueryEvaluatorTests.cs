@@ -1,5 +1,5 @@
 using System.Text.Json;
-using GkeEventNotifier.Filtering.Query;
+using GkeEventNotifier.Stages.Filtering.Query;
 
 namespace GkeEventNotifier.Tests.Filtering.Query;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using GkeEventNotifier.Filtering;
-using GkeEventNotifier.Filtering.Query;
+using GkeEventNotifier.Stages.Filtering;
+using GkeEventNotifier.Stages.Filtering.Query;
 
 namespace GkeEventNotifier.Tests.Filtering.Query;
 

@@ -1,5 +1,5 @@
-using GkeEventNotifier.Filtering;
-using GkeEventNotifier.Filtering.Query;
+using GkeEventNotifier.Stages.Filtering;
+using GkeEventNotifier.Stages.Filtering.Query;
 
 namespace GkeEventNotifier.Tests.Filtering.Query;
 

@@ -1,4 +1,4 @@
-using GkeEventNotifier.Filtering.Query;
+using GkeEventNotifier.Stages.Filtering.Query;
 
 namespace GkeEventNotifier.Tests.Filtering.Query;
 

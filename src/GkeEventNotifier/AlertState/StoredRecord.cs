@@ -1,4 +1,0 @@
-namespace GkeEventNotifier.AlertState;
-
-/// <summary>A record as read, with the version a conditional replace must name.</summary>
-internal sealed record StoredRecord(StateRecord Record, string Version);

@@ -1,8 +1,0 @@
-namespace GkeEventNotifier.Filtering.Query;
-
-internal enum RegexOutcome
-{
-    NoMatch,
-    Match,
-    TimedOut,
-}

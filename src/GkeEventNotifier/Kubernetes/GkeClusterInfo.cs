@@ -1,4 +1,0 @@
-namespace GkeEventNotifier.Kubernetes;
-
-/// <summary>Where a GKE control plane listens and the CA (PEM) its serving certificate chains to.</summary>
-public sealed record GkeClusterInfo(string Endpoint, string CaCertificatePem);

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Routing;
+
+namespace GkeEventNotifier.Stages.Delivery.Threads;
+
+/// <summary>
+/// Open groups, in memory and in Slack. Memory answers when it can; when it cannot (cold start, or another instance
+/// opened the group) the channel's recent history is read back and the group's state taken from the metadata of its
+/// first message. Webhook and console receivers have no history: their groups live in memory only.
+/// One alert per group at a time (striped locks), so counters never skip or repeat within an instance.
+/// </summary>
+internal sealed class GroupStore
+{
+    private const int MaxRemembered = 2048;
+
+    /// <summary>
+    /// How long one history read answers for every new group of a channel: a storm of distinct alerts costs one
+    /// conversations.history call per channel per interval (Tier 3), not one per alert.
+    /// </summary>
+    private static readonly TimeSpan HistoryReuse = TimeSpan.FromSeconds(10);
+
+    private readonly Dictionary<string, (DateTimeOffset ReadAt, Task<IReadOnlyList<SlackHistoryMessage>> Messages)> histories = new(StringComparer.Ordinal);
+    private readonly Lock historiesGate = new();
+    private readonly ConcurrentDictionary<string, GroupState> memory = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    public async Task<IDisposable> LockAsync(string slot, CancellationToken cancellationToken)
+    {
+        var stripe = stripes[(uint)StringComparer.Ordinal.GetHashCode(slot) % (uint)stripes.Length];
+        await stripe.WaitAsync(cancellationToken);
+        return new Release(stripe);
+    }
+
+    public async Task<GroupState?> FindOpenAsync(Receiver receiver, string slot, string keyId, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        if (memory.TryGetValue(slot, out var known) && known.IsOpenAt(now, window))
+        {
+            return known;
+        }
+
+        if (!receiver.CanThread || receiver.Channel is null)
+        {
+            return null;
+        }
+
+        var history = await HistoryAsync(receiver, now, window, cancellationToken);
+        var found = history
+            .Select(message => GroupState.FromMessage(receiver.Channel, message))
+            .Where(state => state is not null && state.KeyId == keyId && state.IsOpenAt(now, window))
+            .MaxBy(state => state!.Last);
+        if (found is not null)
+        {
+            memory[slot] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Single-flight: alerts that arrive while a read is on its way wait for it instead of starting their own. The shared
+    /// read runs without any one caller's token (the client's time budget bounds it); a failed read is not reused.
+    /// </summary>
+    private Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(Receiver receiver, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var channel = receiver.Channel!;
+        var reading = $"{channel}\n{window.Ticks}";
+        Task<IReadOnlyList<SlackHistoryMessage>> messages;
+        lock (historiesGate)
+        {
+            if (histories.TryGetValue(reading, out var recent) && IsReusable(recent, now))
+            {
+                messages = recent.Messages;
+            }
+            else
+            {
+                messages = receiver.Client.HistoryAsync(channel, now - window, CancellationToken.None);
+                histories[reading] = (now, messages);
+            }
+        }
+
+        return messages.WaitAsync(cancellationToken);
+    }
+
+    private static bool IsReusable((DateTimeOffset ReadAt, Task<IReadOnlyList<SlackHistoryMessage>> Messages) read, DateTimeOffset now) =>
+        !read.Messages.IsCompleted || (read.Messages.IsCompletedSuccessfully && now - read.ReadAt < HistoryReuse);
+
+    public void Remember(string slot, GroupState state, DateTimeOffset now, TimeSpan window)
+    {
+        memory[slot] = state;
+        if (memory.Count > MaxRemembered)
+        {
+            foreach (var closed in memory.Where(pair => !pair.Value.IsOpenAt(now, window)).Select(pair => pair.Key).ToList())
+            {
+                memory.TryRemove(closed, out _);
+            }
+        }
+    }
+
+    public void Forget(string slot) => memory.TryRemove(slot, out _);
+
+    private sealed class Release(SemaphoreSlim stripe) : IDisposable
+    {
+        public void Dispose() => stripe.Release();
+    }
+}

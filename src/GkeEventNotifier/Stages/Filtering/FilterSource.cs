@@ -1,0 +1,46 @@
+using GkeEventNotifier.Stages.Filtering.Query;
+
+namespace GkeEventNotifier.Stages.Filtering;
+
+/// <summary>
+/// Where the filter comes from: <c>EVENT_FILTER</c> (the query text), <c>EVENT_FILTER_FILE</c> (a path to it), or else
+/// the built-in default. <see cref="Origin"/> names the source in every error message.
+/// </summary>
+internal sealed record FilterSource(string Text, string Origin)
+{
+    private const string InlineVariable = EventFilterOptions.FilterVariable;
+    private const string FileVariable = EventFilterOptions.FilterFileVariable;
+
+    public static FilterSource Resolve(EventFilterOptions options) => (options.Filter, options.FilterFile) switch
+    {
+        ({ }, { }) => throw new InvalidFilterException($"{InlineVariable} and {FileVariable} are both set; set only one of them."),
+        ({ } inline, null) => new FilterSource(inline, InlineVariable),
+        (null, { } file) => FromFile(file),
+        _ => new FilterSource(DefaultFilter.Text, "the built-in default filter"),
+    };
+
+    /// <summary>Parses the text; a syntax error becomes an <see cref="InvalidFilterException"/> that names the source.</summary>
+    public LoggingQuery Compile()
+    {
+        try
+        {
+            return LoggingQuery.Parse(Text);
+        }
+        catch (QuerySyntaxException e)
+        {
+            throw new InvalidFilterException($"{Origin} is not a valid Cloud Logging query: {e.Message}", e);
+        }
+    }
+
+    private static FilterSource FromFile(string path)
+    {
+        try
+        {
+            return new FilterSource(File.ReadAllText(path), $"{FileVariable} ({path})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new InvalidFilterException($"{FileVariable} ({path}) cannot be read: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+
+namespace GkeEventNotifier.Stages.Filtering.Query;
+
+/// <summary>
+/// A Cloud Logging query, parsed once: the same text the Logs Router sink uses, evaluated here on a LogEntry's JSON.
+/// </summary>
+internal sealed class LoggingQuery
+{
+    private readonly QueryNode _root;
+
+    private LoggingQuery(string text, QueryNode root)
+    {
+        Text = text;
+        _root = root;
+    }
+
+    /// <summary>The query as written.</summary>
+    public string Text { get; }
+
+    /// <summary>Throws <see cref="QuerySyntaxException"/> (and nothing else) when the text is not a query this implementation can evaluate.</summary>
+    public static LoggingQuery Parse(string text) => Parse(text, Re2Regex.DefaultTimeout);
+
+    public static LoggingQuery Parse(string text, TimeSpan regexTimeout) => new(text, QueryParser.Parse(text, regexTimeout));
+
+    public bool Matches(JsonElement logEntry)
+    {
+        var timedOut = false;
+        return QueryEvaluator.Matches(_root, logEntry, ref timedOut);
+    }
+
+    /// <summary>Also says whether a regular expression ran out of time and was counted as not matching.</summary>
+    public bool Matches(JsonElement logEntry, out bool timedOut)
+    {
+        timedOut = false;
+        return QueryEvaluator.Matches(_root, logEntry, ref timedOut);
+    }
+
+    public QueryExplanation Explain(JsonElement logEntry) => QueryExplainer.Explain(_root, logEntry);
+
+    /// <summary>The canonical single-line form.</summary>
+    public override string ToString() => QueryPrinter.Print(_root);
+
+    /// <summary>The canonical form laid out one top-level term per line.</summary>
+    public string ToMultilineString() => QueryPrinter.PrintMultiline(_root);
+}

@@ -1,0 +1,8 @@
+namespace GkeEventNotifier.Stages.Filtering.Query;
+
+internal enum RegexOutcome
+{
+    NoMatch,
+    Match,
+    TimedOut,
+}

@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Rendering;
+using GkeEventNotifier.Stages.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GkeEventNotifier.Stages.Pacing;
+
+/// <summary>
+/// Sends alerts to Slack within its rate limit without losing any: an alert waits briefly for a slot of its own;
+/// when none is free in time it joins a batch that is posted as one summary at the next slot, and its request is
+/// answered at once with <see cref="AlertDeferredException"/> (503), so the push stream keeps flowing (the emulator and
+/// Pub/Sub push only a few messages at a time) while Pub/Sub keeps the message until its redelivery finds it alerted.
+/// Console output is not paced.
+/// </summary>
+internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<PacingOptions> options, TimeProvider timeProvider, ILogger<AlertPacer> logger)
+{
+    private readonly ConcurrentDictionary<string, ChannelLane> lanes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs <paramref name="deliver"/> (the receiver's own delivery: a post, a thread reply, an update) when the
+    /// receiver's channel has a slot; otherwise the alert joins the channel's next summary.
+    /// </summary>
+    public async Task<PaceOutcome> SendAsync(Alert alert, Receiver receiver, Func<CancellationToken, Task<SlackPostResult>> deliver, CancellationToken cancellationToken)
+    {
+        if (!receiver.Client.IsConnected)
+        {
+            return new PaceOutcome.Posted(await deliver(cancellationToken));
+        }
+
+        var lane = lanes.GetOrAdd($"{receiver.Name}\n{receiver.Channel}", _ => new ChannelLane(options.Value));
+        switch (lane.Enter(alert, timeProvider.GetUtcNow()))
+        {
+            case PaceTicket.Own own:
+                await DelayAsync(own.Wait, cancellationToken);
+                return new PaceOutcome.Posted(await deliver(cancellationToken));
+            case PaceTicket.InBatch batched:
+                if (batched.Opened)
+                {
+                    _ = PostBatchAsync(lane, batched.Batch, batched.Wait, receiver);
+                }
+
+                return new PaceOutcome.Deferred(batched.Batch.Outcome);
+            default:
+                throw new SlackUnavailableException(
+                    $"more than {options.Value.MaxBatch} alerts are already waiting for one summary (SLACK_MAX_BATCH); Pub/Sub will deliver this one again");
+        }
+    }
+
+    /// <summary>
+    /// Runs detached from any one request, because it serves all of them: every outcome, failure included, is handed to
+    /// the batch's <see cref="PendingBatch.Outcome"/>; a failure is logged here once, and the messages stay in Pub/Sub.
+    /// </summary>
+    private async Task PostBatchAsync(ChannelLane lane, PendingBatch batch, TimeSpan wait, Receiver receiver)
+    {
+        try
+        {
+            await DelayAsync(wait, CancellationToken.None);
+            var alerts = lane.Close(batch);
+            var message = alerts.Count == 1
+                ? AlertRenderer.Render(alerts[0])
+                : BurstSummaryRenderer.Render(alerts, timeProvider.GetUtcNow() - batch.OpenedAt);
+            var post = await notifier.NotifyAsync(receiver.Client, message with { Channel = receiver.Channel }, CancellationToken.None);
+            LogBatchPosted(logger, alerts.Count);
+            batch.Complete(new PacedDelivery(post, alerts.Count));
+        }
+#pragma warning disable CA1031 // The boundary of a detached task: the exception is not swallowed but handed to every waiting request.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            LogBatchFailed(logger, e.Message);
+            batch.Fail(e);
+        }
+    }
+
+    private Task DelayAsync(TimeSpan wait, CancellationToken cancellationToken) =>
+        wait > TimeSpan.Zero ? Task.Delay(wait, timeProvider, cancellationToken) : Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posted one summary for {Alerts} alerts of a burst (Slack allows about one message per second per channel)")]
+    private static partial void LogBatchPosted(ILogger logger, int alerts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A burst summary could not be posted ({Reason}); its messages stay in Pub/Sub and alert when redelivered")]
+    private static partial void LogBatchFailed(ILogger logger, string reason);
+}

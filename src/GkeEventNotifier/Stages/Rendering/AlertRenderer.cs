@@ -1,0 +1,150 @@
+using System.Globalization;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.Slack;
+
+namespace GkeEventNotifier.Stages.Rendering;
+
+/// <summary>
+/// Alert → Slack message: fallback text for notifications, then Block Kit (header, facts, the event message verbatim,
+/// findings, a context line and a button to the event in Cloud Logging) inside an attachment coloured by severity.
+/// Every piece of event text is escaped here and only here, and every Block Kit limit is respected with a visible mark.
+/// </summary>
+public static class AlertRenderer
+{
+    private const int MaxFieldsPerSection = 10;
+    private const int MaxFallbackMessage = 300;
+
+    public static SlackMessage Render(Alert alert)
+    {
+        var entry = alert.Entry;
+        var severity = AlertSeverityRules.Of(entry.Event);
+        var blocks = new List<SlackBlock>
+        {
+            new HeaderBlock(TextObject.Plain(SlackText.EscapeAndLimit(Headline(alert), SlackText.MaxHeaderLength))),
+            new SectionBlock { Fields = FactFields(entry) },
+            MessageSection(entry.Event.Message),
+        };
+        AddFindings(blocks, alert.Findings, reserved: 2);
+        blocks.Add(new ContextBlock([TextObject.Markdown(SlackText.Limit(ContextLine(entry), SlackText.MaxTextLength))]));
+        if (LogsExplorerLink.For(entry) is { } link)
+        {
+            blocks.Add(new ActionsBlock([new ButtonElement(TextObject.Plain("Open in Cloud Logging"), link.AbsoluteUri, "open-cloud-logging")]));
+        }
+
+        var fallback = FallbackText(alert, severity);
+        return new SlackMessage
+        {
+            Text = fallback,
+            Attachments = [new SlackAttachment(severity.Color(), fallback, blocks)],
+        };
+    }
+
+    /// <summary>"OOMKilling on Node gke-pool-1 ×3": reason and object, the words people scan for.</summary>
+    public static string Headline(Alert alert)
+    {
+        var involved = alert.Entry.Event.InvolvedObject;
+        var repeats = alert.Occurrences > 1 ? $" ×{alert.Occurrences}" : "";
+        return $"{alert.Entry.Event.Reason}: {involved.Kind} {involved.QualifiedName}{repeats}";
+    }
+
+    private static string FallbackText(Alert alert, AlertSeverity severity)
+    {
+        var message = SlackText.EscapeAndLimit(OneLine(alert.Entry.Event.Message), MaxFallbackMessage);
+        var text = $"{severity.Emoji()} {SlackText.Escape(Headline(alert))} in {SlackText.Escape(alert.Entry.Cluster.ClusterName)}: {message}";
+        return SlackText.Limit(text, SlackText.MaxFallbackLength);
+    }
+
+    private static List<TextObject> FactFields(EventLogEntry entry)
+    {
+        var e = entry.Event;
+        var facts = new List<(string Label, string Value)>
+        {
+            ("Cluster", ClusterText(entry.Cluster)),
+            ("Namespace", e.InvolvedObject.Namespace ?? e.Namespace ?? "—"),
+            ("Object", e.InvolvedObject.ContainerName is { } container
+                ? $"{e.InvolvedObject.Kind}/{e.InvolvedObject.Name} (container {container})"
+                : $"{e.InvolvedObject.Kind}/{e.InvolvedObject.Name}"),
+            (e.SourceHost is null ? "Node" : "Host", entry.NodeName ?? "—"),
+            ("Source", e.SourceComponent ?? "—"),
+            ("Time", TimeText(e)),
+        };
+        return facts.Select(fact => Field(fact.Label, fact.Value)).ToList();
+    }
+
+    private static TextObject Field(string label, string value) =>
+        TextObject.Markdown(SlackText.Limit($"*{label}*\n{SlackText.Escape(value)}", SlackText.MaxFieldLength));
+
+    private static SectionBlock MessageSection(string message)
+    {
+        var body = message.Length == 0 ? "(no message)" : message.Replace("```", "'''", StringComparison.Ordinal);
+        var limited = SlackText.EscapeAndLimit(body, SlackText.MaxTextLength - 8);
+        return new SectionBlock { Text = TextObject.Markdown($"```{limited}```") };
+    }
+
+    private static void AddFindings(List<SlackBlock> blocks, IReadOnlyList<Finding> findings, int reserved)
+    {
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var findingBlocks = FindingBlocks(findings[i]);
+            if (blocks.Count + findingBlocks.Count + reserved + 1 > SlackText.MaxBlocks)
+            {
+                var left = findings.Count - i;
+                blocks.Add(new ContextBlock([TextObject.Markdown($"… {left} more finding(s) not shown (Slack allows {SlackText.MaxBlocks} blocks)")]));
+                return;
+            }
+
+            blocks.AddRange(findingBlocks);
+        }
+    }
+
+    private static List<SlackBlock> FindingBlocks(Finding finding)
+    {
+        var notes = string.Join("\n", finding.Notes.Select(SlackText.Escape));
+        var heading = $"*{SlackText.Escape(finding.Heading)}*";
+        var blocks = new List<SlackBlock>
+        {
+            new SectionBlock { Text = TextObject.Markdown(SlackText.Limit(notes.Length > 0 ? $"{heading}\n{notes}" : heading, SlackText.MaxTextLength)) },
+        };
+        foreach (var chunk in finding.Fields.Chunk(MaxFieldsPerSection))
+        {
+            blocks.Add(new SectionBlock { Fields = chunk.Select(f => Field(f.Label, f.Value)).ToList() });
+        }
+
+        return blocks;
+    }
+
+    private static string ContextLine(EventLogEntry entry)
+    {
+        var parts = new List<string> { "GKE event" };
+        if (entry.Cluster.ProjectId.Length > 0)
+        {
+            parts.Add($"project {SlackText.Code(entry.Cluster.ProjectId)}");
+        }
+
+        if (entry.Event.Uid is { Length: > 0 } uid)
+        {
+            parts.Add($"event uid {SlackText.Code(uid)}");
+        }
+
+        if (entry.InsertId.Length > 0)
+        {
+            parts.Add($"insertId {SlackText.Code(entry.InsertId)}");
+        }
+
+        parts.Add($"type {SlackText.Escape(entry.Event.Type.Length > 0 ? entry.Event.Type : "unknown")}");
+        return string.Join(" · ", parts);
+    }
+
+    private static string ClusterText(ClusterRef cluster) =>
+        cluster.IsKnown ? $"{cluster.ClusterName} ({cluster.Location}, {cluster.ProjectId})" : "unknown (no cluster labels)";
+
+    private static string TimeText(KubernetesEvent e)
+    {
+        var last = e.LastSeen.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+        return e.FirstSeen is { } first && first < e.LastSeen
+            ? $"{last} (first seen {first.ToUniversalTime():yyyy-MM-dd HH:mm:ss} UTC)"
+            : last;
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+using GkeEventNotifier.Model;
+
+namespace GkeEventNotifier.Stages.Rendering;
+
+/// <summary>
+/// A link to this very event in the Cloud Logging console: a query on the event's uid (every update of the event)
+/// or, without one, on the entry's insertId, over a time range around the event. Both values are event data: each is
+/// written as one quoted string literal of the query language (backslash, quote and control characters escaped), so a
+/// crafted uid cannot add terms to the query behind the button. No link when it would be longer than Slack takes.
+/// </summary>
+public static class LogsExplorerLink
+{
+    /// <summary>Slack refuses a button whose URL is longer than this.</summary>
+    public const int MaxUrlLength = 3000;
+
+    private static readonly TimeSpan Margin = TimeSpan.FromHours(1);
+
+    public static Uri? For(EventLogEntry entry)
+    {
+        if (entry.Cluster.ProjectId.Length == 0)
+        {
+            return null;
+        }
+
+        var query = entry.Event.Uid is { Length: > 0 } uid
+            ? $"jsonPayload.metadata.uid={Quote(uid)}"
+            : $"insertId={Quote(entry.InsertId)}";
+        var at = entry.Event.LastSeen.ToUniversalTime();
+        var range = $"{Rfc3339.Format(at - Margin)}/{Rfc3339.Format(at + Margin)}";
+        var link =
+            "https://console.cloud.google.com/logs/query" +
+            $";query={Uri.EscapeDataString(query)}" +
+            $";timeRange={Uri.EscapeDataString(range)}" +
+            $";cursorTimestamp={Uri.EscapeDataString(Rfc3339.Format(at))}" +
+            $"?project={Uri.EscapeDataString(entry.Cluster.ProjectId)}";
+        return link.Length <= MaxUrlLength ? new Uri(link) : null;
+    }
+
+    /// <summary>A Cloud Logging query string literal: <c>"…"</c> with <c>\"</c>, <c>\\</c> and <c>\uXXXX</c> for control characters.</summary>
+    public static string Quote(string value)
+    {
+        var builder = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '"' or '\\' => builder.Append('\\').Append(c),
+                _ when char.IsControl(c) => builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => builder.Append(c),
+            };
+        }
+
+        return builder.Append('"').ToString();
+    }
+}
