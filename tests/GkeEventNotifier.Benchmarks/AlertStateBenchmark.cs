@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using GkeEventNotifier.AlertState.Firestore;
-using GkeEventNotifier.Configuration;
-using GkeEventNotifier.Decoding;
-using GkeEventNotifier.Dedup;
-using GkeEventNotifier.Slack;
+using GkeEventNotifier.Adapters.State.Firestore;
+using GkeEventNotifier.Composition;
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Stages.Decoding;
+using GkeEventNotifier.Stages.Dedup;
+using GkeEventNotifier.Model.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -88,7 +89,7 @@ internal static class AlertStateBenchmark
         return alertRequests;
     }
 
-    private static Decoding.EventLogEntry Entry(string uid)
+    private static Model.EventLogEntry Entry(string uid)
     {
         var json = BenchmarkEntries.AlertedEvicted.Replace("892f902b-d23f-4824-928b-2f330c5c7fd0", uid, StringComparison.Ordinal);
         return ((DecodeResult.EventEntry)LogEntryDecoder.Decode(Encoding.UTF8.GetBytes(json))).Entry;
