@@ -14,7 +14,20 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
     public async Task HandleAsync(HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
-        var body = await RequestBody.ReadAsync(context.Request, settings.MaxRequestBytes, cancellationToken);
+        ReadOnlyMemory<byte>? body;
+        try
+        {
+            body = await RequestBody.ReadAsync(context.Request, settings.MaxRequestBytes, cancellationToken);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException || (e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // The client stopped sending (closed the connection, or sent too slowly for Kestrel's minimum data rate):
+            // nothing was received to handle or lose, and Pub/Sub redelivers what it did not get an answer for.
+            LogBodyNotReceived(logger, context.Request.ContentLength, e.Message);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
         if (body is null)
         {
             LogOversized(logger, context.Request.ContentLength, settings.MaxRequestBytes);
@@ -93,6 +106,9 @@ internal sealed partial class FunctionEndpoint(EventPipeline pipeline, FunctionS
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request rejected with 413: body of {ContentLength} bytes is over the limit of {Limit} bytes (MAX_REQUEST_BYTES)")]
     private static partial void LogOversized(ILogger logger, long? contentLength, int limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request body not received: the client stopped sending before the end of the body ({ContentLength} bytes announced): {Reason}")]
+    private static partial void LogBodyNotReceived(ILogger logger, long? contentLength, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "CloudEvent {Id} of type {Type} acknowledged without action: this function handles Pub/Sub messagePublished events")]
     private static partial void LogOtherEvent(ILogger logger, string type, string id);

@@ -25,7 +25,54 @@ public static class LogEntryDecoder
             return new DecodeResult.Invalid($"data is not JSON ({e.Message})");
         }
 
-        return Decode(root);
+        return InvalidText(root, "$") is { } path
+            ? new DecodeResult.Invalid($"data holds text that is not valid Unicode (a lone surrogate escape or invalid UTF-8) at {Truncate(path, 200)}")
+            : Decode(root);
+    }
+
+    /// <summary>
+    /// Where the first string or property name that cannot become .NET text is (a lone surrogate escape such as
+    /// <c>\ud800</c>, or bytes that are not UTF-8), or null. Checked once over the whole entry, because every later
+    /// stage (filter, routing, render) may read any field, and such text can never improve.
+    /// </summary>
+    private static string? InvalidText(JsonElement element, string path)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                case JsonValueKind.Array:
+                    var index = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (InvalidText(item, $"{path}[{index++}]") is { } inItem)
+                        {
+                            return inItem;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (InvalidText(property.Value, $"{path}.{property.Name}") is { } inValue)
+                        {
+                            return inValue;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return path;
+        }
     }
 
     public static DecodeResult Decode(JsonElement root)

@@ -28,7 +28,7 @@ public static class LogsExplorerLink
             ? $"jsonPayload.metadata.uid={Quote(uid)}"
             : $"insertId={Quote(entry.InsertId)}";
         var at = entry.Event.LastSeen.ToUniversalTime();
-        var range = $"{Rfc3339.Format(at - Margin)}/{Rfc3339.Format(at + Margin)}";
+        var range = $"{Rfc3339.Format(Earlier(at))}/{Rfc3339.Format(Later(at))}";
         var link =
             "https://console.cloud.google.com/logs/query" +
             $";query={Uri.EscapeDataString(query)}" +
@@ -37,6 +37,11 @@ public static class LogsExplorerLink
             $"?project={Uri.EscapeDataString(entry.Cluster.ProjectId)}";
         return link.Length <= MaxUrlLength ? new Uri(link) : null;
     }
+
+    /// <summary>An hour before, or the earliest time there is: a forged timestamp may sit at DateTimeOffset's limits.</summary>
+    private static DateTimeOffset Earlier(DateTimeOffset at) => at.UtcTicks - DateTimeOffset.MinValue.UtcTicks > Margin.Ticks ? at - Margin : DateTimeOffset.MinValue;
+
+    private static DateTimeOffset Later(DateTimeOffset at) => DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks > Margin.Ticks ? at + Margin : DateTimeOffset.MaxValue;
 
     /// <summary>A Cloud Logging query string literal: <c>"…"</c> with <c>\"</c>, <c>\\</c> and <c>\uXXXX</c> for control characters.</summary>
     public static string Quote(string value)
