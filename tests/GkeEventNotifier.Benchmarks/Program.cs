@@ -4,17 +4,20 @@ namespace GkeEventNotifier.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tests/GkeEventNotifier.Benchmarks -- --filter '*'</c>;
-/// with <c>rss</c>, the function's memory under load instead (<see cref="MemoryHarness"/>).
+/// with <c>rss</c>, the function's memory under load instead (<see cref="MemoryHarness"/>);
+/// with <c>alert-state</c>, the alert-state harness (it needs the Firestore emulator).
 /// </summary>
 public static class Program
 {
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> Main(string[] args) => args switch
     {
-        if (args is ["rss"])
-        {
-            return await MemoryHarness.RunAsync();
-        }
+        ["rss"] => await MemoryHarness.RunAsync(),
+        ["alert-state"] => await AlertStateBenchmark.RunAsync(),
+        _ => RunBenchmarks(args),
+    };
 
+    private static int RunBenchmarks(string[] args)
+    {
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -24,6 +24,7 @@ locals {
   # CLUSTER_PROJECTS: the function describes clusters (with its own token) of these projects only, whatever a
   # LogEntry's labels say (SECURITY.md).
   function_environment = merge(
+    local.alert_state_environment,
     var.slack_channel == "" ? {} : { SLACK_CHANNEL = var.slack_channel },
     { CLUSTER_PROJECTS = join(",", sort(tolist(local.cluster_project_ids))) },
     { EVENT_FILTER_FILE = local.filter_path },

@@ -300,3 +300,26 @@ variable "labels" {
   type        = map(string)
   default     = {}
 }
+
+variable "firestore_database" {
+  description = "Firestore (Native mode) database that holds the shared alert state; the function gets FIRESTORE_DATABASE from it."
+  type        = string
+  default     = "(default)"
+
+  validation {
+    condition     = can(regex("^(\\(default\\)|[a-z][a-z0-9-]{2,62})$", var.firestore_database))
+    error_message = "firestore_database must be \"(default)\" or a database id: 4 to 63 lower-case letters, digits and '-', starting with a letter."
+  }
+}
+
+variable "create_firestore_database" {
+  description = "Create the Firestore database; false when firestore_database already exists in the project (a project has at most one (default))."
+  type        = bool
+  default     = true
+}
+
+variable "firestore_location" {
+  description = "Location of a Firestore database created here (e.g. eur3, nam5, europe-west1); empty: the region."
+  type        = string
+  default     = ""
+}

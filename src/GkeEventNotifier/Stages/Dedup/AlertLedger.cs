@@ -42,6 +42,12 @@ internal sealed partial class AlertLedger(
         }
 
         var started = time.GetUtcNow();
+        if (!keys.IsCombined
+            && await TryClaimAsync(keys, RecordKey.For(EventsCollection, keys.Event), null, 0, started, cancellationToken) is { } fresh)
+        {
+            return fresh; // most events are new: one create, no read first
+        }
+
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var (record, stored) = await FindAsync(keys, cancellationToken);
@@ -211,6 +217,11 @@ internal sealed partial class AlertLedger(
             .With("key", similar.Readable)
             .With("target", record.Id)
             .With("targetKey", record.Readable);
+        if (await store.TryCreateAsync(similar, pointer, cancellationToken) is not null)
+        {
+            return;
+        }
+
         for (var attempt = 0; attempt < 3; attempt++)
         {
             var existing = await store.ReadAsync(similar, cancellationToken);

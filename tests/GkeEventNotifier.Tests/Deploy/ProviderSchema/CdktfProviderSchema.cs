@@ -90,11 +90,16 @@ internal sealed partial class CdktfProviderSchema(string packageDirectory)
         return start < 0 ? "" : Section(code, start);
     }
 
-    /// <summary>From a function header to the generated "remove undefined attributes" line that ends every attrs list.</summary>
+    /// <summary>
+    /// From a function header to the generated "remove undefined attributes" line that ends every attrs list. A block
+    /// without arguments (<c>ttl_config {}</c>) has no such line: its section ends at the next function or class, or it
+    /// would take the resource's own attributes and recurse into itself.
+    /// </summary>
     private static string Section(string code, int start)
     {
         var end = code.IndexOf("// remove undefined attributes", start, StringComparison.Ordinal);
-        var next = code.IndexOf("\nfunction ", start + 1, StringComparison.Ordinal);
+        var next = new[] { code.IndexOf("\nfunction ", start + 1, StringComparison.Ordinal), code.IndexOf("\nclass ", start + 1, StringComparison.Ordinal) }
+            .Where(at => at >= 0).DefaultIfEmpty(-1).Min();
         return end < 0 || (next >= 0 && next < end) ? "" : code[start..end];
     }
 
