@@ -103,6 +103,6 @@ public sealed partial class LoadTests(EmulatorFixture fixture, ITestOutputHelper
     [GeneratedRegex(@"^(\d+) alerts in \d+ s", RegexOptions.Multiline)]
     private static partial Regex SummaryHeader();
 
-    [GeneratedRegex(@"^Alerts \d+–\d+ of \d+ in the summary:")]
+    [GeneratedRegex(@"^Alerts \d+–\d+ of \d+ in the summary:", RegexOptions.Multiline)]
     private static partial Regex SummaryListing();
 }
