@@ -16,9 +16,7 @@ public sealed class OneAlertPerEventTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         slack = await FakeSlackServer.StartAsync();
-        function = FunctionFactory.WithSlack(
-            FakeSlackServerSettings.BotToken(slack, timeoutSeconds: 2),
-            services => services.Configure<SlackOptions>(o => o.BaseRetryDelay = TimeSpan.FromMilliseconds(20)));
+        function = FunctionFactory.WithFastRetryingSlack(FakeSlackServerSettings.BotToken(slack, timeoutSeconds: 2));
     }
 
     public async Task DisposeAsync()

@@ -80,6 +80,5 @@ public sealed class SlackFailureTests : IAsyncLifetime
         Assert.DoesNotContain(function.Logs.GetSnapshot(), r => r.Message.Contains("fake-webhook-secret", StringComparison.Ordinal));
     }
 
-    private static FunctionFactory Function(FakeSlackServerSettings settings) =>
-        FunctionFactory.WithSlack(settings, services => services.Configure<SlackOptions>(o => o.BaseRetryDelay = TimeSpan.FromMilliseconds(20)));
+    private static FunctionFactory Function(FakeSlackServerSettings settings) => FunctionFactory.WithFastRetryingSlack(settings);
 }

@@ -104,14 +104,6 @@ public sealed class SlackRefusalTests : IAsyncLifetime
         return entry.ToJsonString();
     }
 
-    private static FunctionFactory Function(FakeSlackServerSettings settings, IReadOnlyDictionary<string, string?>? extra = null)
-    {
-        var merged = new Dictionary<string, string?>(settings.Settings);
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            merged[key] = value;
-        }
-
-        return FunctionFactory.WithSlack(new FakeSlackServerSettings(merged), services => services.Configure<SlackOptions>(o => o.BaseRetryDelay = TimeSpan.FromMilliseconds(20)));
-    }
+    private static FunctionFactory Function(FakeSlackServerSettings settings, IReadOnlyDictionary<string, string?>? extra = null) =>
+        FunctionFactory.WithFastRetryingSlack(settings, extra);
 }
