@@ -38,7 +38,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
     [Fact]
     public async Task BurstOfTwoHundred_NamesEveryAlert_InTheSummaryOrInItsThread()
     {
-        var pacer = Pacer(maxBatch: 500);
+        var pacer = Pacer(maxBatch: 500, intervalMs: 300);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Send(pacer, i)));
         await Task.WhenAll(outcomes.OfType<PaceOutcome.Deferred>().Select(d => d.Summary));
@@ -52,6 +52,24 @@ public sealed class AlertPacerTests : IAsyncLifetime
         Assert.All(listed, reply => Assert.InRange(reply.Json!.Value.GetProperty("text").GetString()!.Length, 1, SlackText.MaxFallbackLength));
         var everything = string.Join("\n", posts.Select(p => p.Text));
         Assert.All(Enumerable.Range(0, 200), i => Assert.Matches($@"burst-pod-{i:D2}(?!\d)", everything));
+    }
+
+    [Fact]
+    public async Task SummaryListing_TakesTheChannelsSlots_SoNoBurstExceedsSlacksRate()
+    {
+        const int intervalMs = 1000;
+        var pacer = Pacer(maxBatch: 500, intervalMs: intervalMs);
+        var start = DateTimeOffset.UtcNow;
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Send(pacer, i)));
+        await Task.WhenAll(outcomes.OfType<PaceOutcome.Deferred>().Select(d => d.Summary));
+
+        // Two own alerts take the burst of two; the summary and each part of its listing then take one slot each, so
+        // post k (from 0) reaches Slack no sooner than k - 1 intervals after the burst began (a late post only adds).
+        var times = slack.Calls("chat.postMessage").Select(p => p.ReceivedAt).Order().ToList();
+        Assert.True(times.Count >= 5, $"{times.Count} posts: two alerts, a summary and its listing; " + string.Join(",", times.Select(t => (t - start).TotalMilliseconds)));
+        Assert.All(Enumerable.Range(2, times.Count - 2), k =>
+            Assert.True((times[k] - start).TotalMilliseconds >= ((k - 1) * intervalMs) - 20, $"post {k + 1} reached Slack {(times[k] - start).TotalMilliseconds:0} ms into the burst"));
     }
 
     [Fact]
@@ -91,7 +109,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
         return pacer.SendAsync(alert, receiver, token => notifier.NotifyAsync(receiver.Client, AlertRenderer.Render(alert) with { Channel = receiver.Channel }, token), default);
     }
 
-    private AlertPacer Pacer(int maxBatch, int timeoutSeconds = 10)
+    private AlertPacer Pacer(int maxBatch, int timeoutSeconds = 10, int intervalMs = 1500)
     {
         provider = SlackTestServices.Build(new Dictionary<string, string?>
         {
@@ -99,7 +117,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
             ["SLACK_CHANNEL"] = "C0ALERTS",
             ["SLACK_API_URL"] = slack.ApiUri.AbsoluteUri,
             ["SLACK_TIMEOUT_SECONDS"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["SLACK_MESSAGE_INTERVAL_MS"] = "1500",
+            ["SLACK_MESSAGE_INTERVAL_MS"] = intervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SLACK_BURST"] = "2",
             ["SLACK_MAX_WAIT_SECONDS"] = "0",
             ["SLACK_MAX_BATCH"] = maxBatch.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -66,7 +66,7 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
             LogBatchPosted(logger, alerts.Count);
             if (BurstSummaryRenderer.NeedsListing(alerts))
             {
-                await ListAsync(alerts, receiver, post);
+                await ListAsync(lane, alerts, receiver, post);
             }
 
             batch.Complete(new PacedDelivery(post, alerts.Count));
@@ -83,12 +83,14 @@ internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<Pacing
     /// <summary>
     /// The summary is in Slack, so its alerts count as alerted whatever happens here: a listing Slack does not take is
     /// logged (the alerts are still counted in the summary and are all in Cloud Logging), not retried through Pub/Sub.
+    /// Each part takes a slot of the channel's lane, like any message, so a long listing stays within Slack's rate.
     /// </summary>
-    private async Task ListAsync(IReadOnlyList<Alert> alerts, Receiver receiver, SlackPostResult summary)
+    private async Task ListAsync(ChannelLane lane, IReadOnlyList<Alert> alerts, Receiver receiver, SlackPostResult summary)
     {
         var listing = BurstSummaryRenderer.Listing(alerts, receiver.CanThread ? summary.Ts : null);
         for (var part = 0; part < listing.Count; part++)
         {
+            await DelayAsync(lane.Reserve(timeProvider.GetUtcNow()), CancellationToken.None);
             try
             {
                 await notifier.NotifyAsync(receiver.Client, listing[part] with { Channel = receiver.Channel }, CancellationToken.None);

@@ -49,6 +49,18 @@ internal sealed class ChannelLane(PacingOptions options)
         }
     }
 
+    /// <summary>
+    /// A slot for a message that must be sent whatever the wait (a part of a summary's listing): it counts against the
+    /// channel's rate like any other message, so alerts arriving meanwhile are summarised instead of crowding it.
+    /// </summary>
+    public TimeSpan Reserve(DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            return ReserveSlot(now);
+        }
+    }
+
     private TimeSpan ReserveSlot(DateTimeOffset now)
     {
         var arrival = theoreticalArrival is { } tat && tat > now ? tat : now;
