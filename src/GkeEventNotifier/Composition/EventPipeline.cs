@@ -4,6 +4,7 @@ using GkeEventNotifier.Model;
 using GkeEventNotifier.Stages.Decoding;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
+using GkeEventNotifier.Stages.Delivery.Nodes;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Delivery;
 using GkeEventNotifier.Stages.Enrichment;
@@ -17,7 +18,7 @@ namespace GkeEventNotifier.Composition;
 
 /// <summary>
 /// One Pub/Sub message through the stages: decode → filter → route (drop rules) → dedup → enrich → pace → deliver in
-/// threads, per receiver. CronJob completions go to recovery instead of alerting.
+/// threads, per receiver. CronJob completions go to recovery, and a node's return to health to its open problems, instead of alerting.
 /// Returns how the message ended; throws only what a retry can fix (see <see cref="DeliveryPolicy"/>).
 /// </summary>
 internal sealed partial class EventPipeline(
@@ -29,6 +30,7 @@ internal sealed partial class EventPipeline(
     AlertPacer pacer,
     AlertThreads threads,
     CronJobRecovery recovery,
+    NodeProblems nodeProblems,
     ILogger<EventPipeline> logger)
 {
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
@@ -67,6 +69,11 @@ internal sealed partial class EventPipeline(
         if (CronJobCompletion.From(entry.Event) is { } completion)
         {
             return await recovery.RecoverAsync(entry, completion, route.Receivers, cancellationToken);
+        }
+
+        if (NodeSignal.From(entry.Event) is { Resolves: true } recovered)
+        {
+            return await nodeProblems.ResolveAsync(entry, recovered, route.Receivers, cancellationToken);
         }
 
         return await deduplicator.ClaimAsync(message.MessageId, entry, cancellationToken) switch
@@ -162,6 +169,7 @@ internal sealed partial class EventPipeline(
 
     private async Task<SlackPostResult> DeliverAsync(Alert alert, Receiver receiver, CancellationToken cancellationToken) =>
         await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken)
+        || await nodeProblems.TryDeliverAsync(alert, receiver, cancellationToken)
             ? SlackPostResult.Unknown
             : await threads.DeliverAsync(alert, receiver, cancellationToken);
 

@@ -6,6 +6,7 @@ using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
+using GkeEventNotifier.Stages.Delivery.Nodes;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Delivery;
 using GkeEventNotifier.Stages.Enrichment;
@@ -31,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddDedup(configuration);
         services.AddOomResolution(configuration);
         services.AddSingleton<IEventEnricher, ObjectNameCheck>();
+        services.AddSingleton<IEventEnricher, NodeContextEnricher>();
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);
@@ -74,6 +76,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertThreads>();
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();
+        services.AddSingleton<NodeProblems>();
         return services;
     }
 
