@@ -7,6 +7,7 @@ using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
 using GkeEventNotifier.Stages.Delivery.Nodes;
+using GkeEventNotifier.Stages.Delivery.Incidents;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Delivery;
 using GkeEventNotifier.Stages.Enrichment;
@@ -77,6 +78,20 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();
         services.AddSingleton<NodeProblems>();
+        return services.AddIncidents(configuration);
+    }
+
+    /// <summary>The open → recovered lifecycle and its rules; another rule plugs in as one more <see cref="IIncidentRule"/>.</summary>
+    private static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<IncidentOptions>(options => IncidentOptions.Bind(options, configuration));
+        services.TryAddSingleton<IWorkloadPods, KubernetesWorkloadPods>();
+        services.AddSingleton<WorkloadHealth>();
+        services.AddSingleton<IIncidentRule, CrashLoopRule>();
+        services.AddSingleton<IIncidentRule, ImagePullRule>();
+        services.AddSingleton<IncidentStore>();
+        services.AddSingleton<IncidentLifecycle>();
+        services.AddSingleton<IncidentSweep>();
         return services;
     }
 
