@@ -78,6 +78,17 @@ internal static class RouteCommand
                 return decision.DroppedBy is { } rule
                     ? ("dropped", $"{what}: dropped by rule '{rule}'")
                     : ("routed", $"{what} → {string.Join(", ", decision.Receivers.Select(r => Describe(r)))} ({Why(decision)})");
+            case DecodeResult.ExporterStarted started:
+                var notice = $"exporter restart of {started.Cluster} (blind-spot notice)";
+                if (!filter.Matches(started.Raw))
+                {
+                    return ("filtered", $"{notice}: not kept by the filter ({origin}), so never routed");
+                }
+
+                var noticeRoute = table.Decide(started.Raw);
+                return noticeRoute.DroppedBy is { } noticeRule
+                    ? ("dropped", $"{notice}: dropped by rule '{noticeRule}'")
+                    : ("routed", $"{notice} → {string.Join(", ", noticeRoute.Receivers.Select(r => Describe(r)))} ({Why(noticeRoute)})");
             case DecodeResult.NotAnEvent notAnEvent:
                 return ("not an event", $"not a Kubernetes event: {notAnEvent.Description}");
             case DecodeResult.Invalid invalid:

@@ -3,6 +3,7 @@ using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Model;
 using GkeEventNotifier.Stages.Decoding;
 using GkeEventNotifier.Stages.Dedup;
+using GkeEventNotifier.Stages.Delivery.BlindSpots;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
 using GkeEventNotifier.Stages.Delivery.Nodes;
 using GkeEventNotifier.Stages.Delivery.Incidents;
@@ -33,6 +34,7 @@ internal sealed partial class EventPipeline(
     AlertThreads threads,
     CronJobRecovery recovery,
     NodeProblems nodeProblems,
+    BlindSpotNotices blindSpots,
     IncidentLifecycle incidents,
     IncidentSweep sweep,
     ILogger<EventPipeline> logger)
@@ -54,6 +56,11 @@ internal sealed partial class EventPipeline(
         }
 
         var decoded = Decode(message);
+        if (decoded is DecodeResult.ExporterStarted started)
+        {
+            return await NoticeBlindSpotAsync(started, cancellationToken);
+        }
+
         if (decoded is not DecodeResult.EventEntry { Entry: var entry })
         {
             return decoded switch
@@ -64,6 +71,7 @@ internal sealed partial class EventPipeline(
             };
         }
 
+        await blindSpots.SawAsync(entry.Cluster, entry.Timestamp, cancellationToken);
         if (!filter.Matches(entry.Raw))
         {
             return PipelineOutcome.Filtered(Describe(entry));
@@ -100,6 +108,21 @@ internal sealed partial class EventPipeline(
             DedupDecision.Redelivery => PipelineOutcome.Duplicate($"{Describe(entry)}: redelivery of a message already alerted"),
             _ => throw new InvalidOperationException("unknown dedup decision"),
         };
+    }
+
+    /// <summary>The exporter restarted: filtered and routed like any entry, then at most one notice an hour per cluster.</summary>
+    private async Task<PipelineOutcome> NoticeBlindSpotAsync(DecodeResult.ExporterStarted started, CancellationToken cancellationToken)
+    {
+        var what = $"exporter restart of {started.Cluster} (insertId '{started.InsertId}')";
+        if (!filter.Matches(started.Raw))
+        {
+            return PipelineOutcome.Filtered(what);
+        }
+
+        var route = routing.Decide(started.Raw);
+        return route.DroppedBy is { } rule
+            ? PipelineOutcome.Filtered($"{what}, dropped by rule '{rule}'")
+            : await blindSpots.NoticeAsync(started.Cluster, started.At, route.Receivers, cancellationToken);
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using GkeEventNotifier.Adapters.State;
 using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Stages.Dedup;
+using GkeEventNotifier.Stages.Delivery.BlindSpots;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
 using GkeEventNotifier.Stages.Delivery.Nodes;
 using GkeEventNotifier.Stages.Delivery.Incidents;
@@ -78,6 +79,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();
         services.AddSingleton<NodeProblems>();
+        services.AddSingleton<BlindSpotNotices>();
         return services.AddIncidents(configuration);
     }
 

@@ -323,3 +323,14 @@ variable "firestore_location" {
   type        = string
   default     = ""
 }
+
+variable "dead_letter_alert_channel" {
+  description = "Cloud Monitoring notification channel (projects/PROJECT/notificationChannels/ID) to alert when messages wait in the dead-letter subscription; null: no alert policy."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.dead_letter_alert_channel == null || can(regex("^projects/[a-z][a-z0-9-]{4,28}[a-z0-9]/notificationChannels/[0-9]+$", var.dead_letter_alert_channel))
+    error_message = "dead_letter_alert_channel must be a notification channel name: projects/PROJECT/notificationChannels/ID (gcloud beta monitoring channels list --format='value(name)')."
+  }
+}

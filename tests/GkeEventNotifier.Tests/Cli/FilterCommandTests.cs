@@ -48,7 +48,7 @@ public sealed class FilterCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.Contains("match      #9   2026-11-20T09:14:03Z            Evicted                Pod shop/checkout-api-6d8f7b9c5d-qz4lp", output, StringComparison.Ordinal);
         Assert.Contains("no match   #6   2026-11-20T11:20:00Z            Pulled                 Pod shop/cart-5f9c8d7b6-7kq9d", output, StringComparison.Ordinal);
-        Assert.Equal("17 entries: 9 match, 8 do not match (filter: the built-in default filter)\n", error);
+        Assert.Equal("17 entries: 10 match, 7 do not match (filter: the built-in default filter)\n", error);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class RouteTestCommandTests
         Assert.Equal("#7   BackoffLimitExceeded on Job billing/invoice-export-29376540 → payments (channel C0PAYMENTS) (route 'payments')", lines[6]);
         Assert.Equal("#9   Evicted on Pod shop/checkout-api-6d8f7b9c5d-qz4lp → platform (channel C0PLATFORM) (no route matched: the default receiver)", lines[8]);
         Assert.StartsWith("#6   Pulled on Pod shop/cart-5f9c8d7b6-7kq9d: not kept by the filter", lines[5], StringComparison.Ordinal);
-        Assert.StartsWith("17 entries: 9 routed, 0 dropped by a rule, 7 not kept by the filter, 1 not Kubernetes events, 0 unreadable", error, StringComparison.Ordinal);
+        Assert.StartsWith("17 entries: 10 routed, 0 dropped by a rule, 7 not kept by the filter, 0 not Kubernetes events, 0 unreadable", error, StringComparison.Ordinal);
     }
 
     [Fact]

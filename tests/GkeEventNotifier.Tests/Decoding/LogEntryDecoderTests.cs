@@ -90,12 +90,23 @@ public sealed class LogEntryDecoderTests
     }
 
     [Fact]
-    public void TextPayloadEntry_IsNotAnEvent_AndSaysWhatItIs()
+    public void ExporterStartNotice_IsARestartOfItsCluster_AtTheEntrysTime()
     {
         var result = LogEntryDecoder.Decode(Encoding.UTF8.GetBytes(Samples.Entry("notice-exporter-started")));
 
-        var notice = Assert.IsType<DecodeResult.NotAnEvent>(result);
-        Assert.Contains("Event exporter started watching", notice.Description, StringComparison.Ordinal);
+        var notice = Assert.IsType<DecodeResult.ExporterStarted>(result);
+        Assert.Equal("acme-shop-prod/europe-west1/shop-eu1", notice.Cluster.ToString());
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T06:00:00.104Z", System.Globalization.CultureInfo.InvariantCulture), notice.At);
+    }
+
+    [Fact]
+    public void OtherTextPayloadEntry_IsNotAnEvent_AndSaysWhatItIs()
+    {
+        var entry = Samples.EntryNode("notice-exporter-started");
+        entry["textPayload"] = "Flushing 12 entries to Cloud Logging";
+
+        var notice = Assert.IsType<DecodeResult.NotAnEvent>(LogEntryDecoder.Decode(Encoding.UTF8.GetBytes(entry.ToJsonString())));
+        Assert.Contains("Flushing 12 entries", notice.Description, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -102,14 +102,13 @@ public sealed class RequestShapeTests : IDisposable
     }
 
     [Fact]
-    public async Task ExporterStartupNotice_IsAcknowledgedWithoutAlert()
+    public async Task ExporterStartupNotice_BecomesABlindSpotNotice()
     {
         var response = await factory.CreateClient().SendAsync(HttpRequests.BinaryCloudEvent(Samples.PushBody(Samples.Entry("notice-exporter-started"), "56")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(factory.Stdout.ToString());
-        Assert.Contains(factory.Logs.GetSnapshot(), r => r.Message.StartsWith("Message 56 acknowledged (NotAnEvent)", StringComparison.Ordinal)
-            && r.Message.Contains("Some events may have been lost", StringComparison.Ordinal));
+        Assert.Contains("Events of cluster shop-eu1 before 2026-11-20 06:00:00 UTC (no earlier event of this cluster was seen) may be missing", factory.Stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains(factory.Logs.GetSnapshot(), r => r.Message.StartsWith("Message 56 alerted: blind-spot notice for acme-shop-prod/europe-west1/shop-eu1", StringComparison.Ordinal));
     }
 
     [Fact]

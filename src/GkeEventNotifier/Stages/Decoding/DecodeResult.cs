@@ -18,6 +18,12 @@ public abstract record DecodeResult
     /// </summary>
     public sealed record NotAnEvent(string InsertId, string Description) : DecodeResult;
 
+    /// <summary>
+    /// GKE's event exporter started (again): "Event exporter started watching. Some events may have been lost up to this
+    /// point." (<c>textPayload</c>, resource <c>k8s_cluster</c>). Events of <see cref="Cluster"/> before <see cref="At"/> may be missing.
+    /// </summary>
+    public sealed record ExporterStarted(string InsertId, ClusterRef Cluster, DateTimeOffset At, System.Text.Json.JsonElement Raw) : DecodeResult;
+
     /// <summary>Data that can never become an alert (not base64, not JSON, not a LogEntry). Poison: acknowledged and logged at ERROR.</summary>
     public sealed record Invalid(string Reason) : DecodeResult;
 }

@@ -10,6 +10,9 @@ namespace GkeEventNotifier.Stages.Decoding;
 /// </summary>
 public static class LogEntryDecoder
 {
+    /// <summary>The start of the text GKE's event exporter logs each time it starts watching (k8s-stackdriver event-exporter).</summary>
+    public const string ExporterStartedNotice = "Event exporter started watching";
+
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
 
     public static DecodeResult Decode(ReadOnlyMemory<byte> logEntryJson)
@@ -119,6 +122,12 @@ public static class LogEntryDecoder
     {
         if (root.TryGetProperty("textPayload", out var text) && text.ValueKind == JsonValueKind.String)
         {
+            if (text.GetString()!.StartsWith(ExporterStartedNotice, StringComparison.Ordinal))
+            {
+                var at = ReadTime(root, "timestamp") ?? ReadTime(root, "receiveTimestamp") ?? DateTimeOffset.UnixEpoch;
+                return new DecodeResult.ExporterStarted(insertId, ReadCluster(ReadLabels(root.GetObjectOrDefault("resource"))), at, root);
+            }
+
             return new DecodeResult.NotAnEvent(insertId, $"text entry: {Truncate(text.GetString() ?? "", 200)}");
         }
 
