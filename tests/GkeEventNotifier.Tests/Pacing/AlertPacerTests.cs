@@ -38,7 +38,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
     [Fact]
     public async Task BurstOfTwoHundred_NamesEveryAlert_InTheSummaryOrInItsThread()
     {
-        var pacer = Pacer(maxBatch: 500, intervalMs: 300);
+        var pacer = Pacer(maxBatch: 500);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Send(pacer, i)));
         await Task.WhenAll(outcomes.OfType<PaceOutcome.Deferred>().Select(d => d.Summary));

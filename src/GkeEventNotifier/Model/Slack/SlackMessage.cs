@@ -55,6 +55,7 @@ public sealed record SlackMessage
     };
 
     /// <summary>Whether <see cref="AsPlainText"/> would send anything less: when not, a refusal is final.</summary>
+    [JsonIgnore]
     public bool IsPlainText => Attachments is null && Metadata is null && Text.Length <= SlackText.MaxFallbackLength;
 }
 
