@@ -75,6 +75,14 @@ public sealed class EntryFuzzTests(ITestOutputHelper output)
                 return "invalid";
             case DecodeResult.NotAnEvent:
                 return "not-an-event";
+            case DecodeResult.ExporterStarted(_, var cluster, var at, var raw):
+                _ = filter.Matches(raw);
+                using (var writer = new Utf8JsonWriter(Stream.Null))
+                {
+                    JsonSerializer.Serialize(writer, GkeEventNotifier.Stages.Delivery.BlindSpots.BlindSpotRenderer.Notice(cluster, null, at), SlackJsonContext.Default.SlackMessage);
+                }
+
+                return "not-an-event";
             case DecodeResult.EventEntry(var entry):
                 var kept = filter.Matches(entry.Raw);
                 var kill = OomMessageParser.Parse(entry.Event.Message);
