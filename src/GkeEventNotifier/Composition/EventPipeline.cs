@@ -12,6 +12,7 @@ using GkeEventNotifier.Stages.Ingress;
 using GkeEventNotifier.Stages.Pacing;
 using GkeEventNotifier.Stages.Routing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Composition;
 
@@ -29,6 +30,7 @@ internal sealed partial class EventPipeline(
     AlertPacer pacer,
     AlertThreads threads,
     CronJobRecovery recovery,
+    IOptions<OutcomeLogOptions> outcomeLog,
     ILogger<EventPipeline> logger)
 {
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
@@ -213,10 +215,14 @@ internal sealed partial class EventPipeline(
                 LogSummarised(logger, messageId, outcome.Detail);
                 break;
             default:
-                LogHandled(logger, messageId, outcome.Kind, outcome.Detail);
+                LogHandled(logger, IsRoutine(outcome.Kind) ? outcomeLog.Value.Routine : LogLevel.Information, messageId, outcome.Kind, outcome.Detail);
                 break;
         }
     }
+
+    /// <summary>Outcomes nobody has to act on or look for: <see cref="OutcomeLogOptions"/> sets their level.</summary>
+    private static bool IsRoutine(OutcomeKind kind) =>
+        kind is OutcomeKind.Filtered or OutcomeKind.Duplicate or OutcomeKind.NotAnEvent or OutcomeKind.NoAlert;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The alert state did not record a deferred alert's outcome ({Reason}); its redelivery may post it again")]
     private static partial void LogSettleFailed(ILogger logger, string reason);
@@ -230,6 +236,6 @@ internal sealed partial class EventPipeline(
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} alerted in a summary: {Event}")]
     private static partial void LogSummarised(ILogger logger, string messageId, string @event);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageId} acknowledged ({Outcome}): {Detail}")]
-    private static partial void LogHandled(ILogger logger, string messageId, OutcomeKind outcome, string detail);
+    [LoggerMessage(Message = "Message {MessageId} acknowledged ({Outcome}): {Detail}")]
+    private static partial void LogHandled(ILogger logger, LogLevel level, string messageId, OutcomeKind outcome, string detail);
 }
