@@ -117,14 +117,23 @@ internal static class FilterCommand
 
     private static async Task<LoggingQuery?> ParseAsync(string file, string text, CliConsole console)
     {
+        LoggingQuery query;
         try
         {
-            return LoggingQuery.Parse(text);
+            query = LoggingQuery.Parse(text);
         }
         catch (QuerySyntaxException e)
         {
             await console.Error.WriteLineAsync($"{file}:{e.Position.Line}:{e.Position.Column}: error: {e.Problem}");
             return null;
         }
+
+        if (query.IsEmpty)
+        {
+            await console.Error.WriteLineAsync($"{file}: error: the filter holds no query (only blank lines or comments), which would alert on every entry");
+            return null;
+        }
+
+        return query;
     }
 }

@@ -65,6 +65,43 @@ public sealed class ConfigCheckTests
     }
 
     [Fact]
+    public async Task FilterFileOfOnlyComments_IsAnError_AndExits2()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "-- alerts go here\n");
+        try
+        {
+            var (code, output, error) = await ReplayCommandTests.Run(["config", "check"], settings: new() { ["EVENT_FILTER_FILE"] = file });
+
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.Equal($"error: EVENT_FILTER_FILE ({file}) holds no query (it is only comments), which would alert on every entry: write a query, or unset EVENT_FILTER_FILE to use the built-in default.", error.Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task EmptyEventFilterInTheEnvFile_IsAnError_NotTheDefault()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "EVENT_FILTER=\n");
+        try
+        {
+            var (code, _, error) = await ReplayCommandTests.Run(["config", "check", "--env-file", file]);
+
+            Assert.Equal(2, code);
+            Assert.Equal("error: EVENT_FILTER holds no query (it is empty), which would alert on every entry: write a query, or unset EVENT_FILTER to use the built-in default.", error.Trim());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task InvalidEnvironment_ListsEveryProblem_AndExits2()
     {
         var (code, output, error) = await ReplayCommandTests.Run(["config", "check"], settings: new() { ["SLACK_WEBHOOK_URL"] = "http://hooks.example/secret", ["DEDUP_WINDOW_SECONDS"] = "x" });

@@ -29,6 +29,18 @@ public sealed class FilterCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Check_OfAFilterOfOnlyComments_SaysItHoldsNoQuery()
+    {
+        var file = Write("todo.filter", "-- our alerts, one day\n");
+
+        var (code, output, error) = await ReplayCommandTests.Run(["filter", "check", file]);
+
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Equal($"{file}: error: the filter holds no query (only blank lines or comments), which would alert on every entry\n", error);
+    }
+
+    [Fact]
     public async Task Test_ListsWhichEntriesMatch_WithTheDefaultFilter()
     {
         var (code, output, error) = await ReplayCommandTests.Run(["filter", "test", Samples.Path_("gke-events-export.json")]);

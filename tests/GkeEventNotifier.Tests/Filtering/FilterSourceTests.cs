@@ -71,6 +71,29 @@ public sealed class FilterSourceTests : IDisposable
         Assert.StartsWith($"EVENT_FILTER_FILE ({path}) cannot be read: ", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("  \n")]
+    public void EmptyEventFilter_IsAnError_NotTheDefault(string value)
+    {
+        var error = Assert.Throws<InvalidFilterException>(() => Resolve(new() { ["EVENT_FILTER"] = value }));
+
+        Assert.Equal("EVENT_FILTER holds no query (it is empty), which would alert on every entry: write a query, or unset EVENT_FILTER to use the built-in default.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("", "empty")]
+    [InlineData("-- TODO: our alerts\n\n-- nothing yet\n", "only comments")]
+    public void FilterFileWithNoQuery_IsAnError_NotMatchEverything(string text, string what)
+    {
+        var path = Path.Combine(_directory, "todo.filter");
+        File.WriteAllText(path, text);
+
+        var error = Assert.Throws<InvalidFilterException>(() => Resolve(new() { ["EVENT_FILTER_FILE"] = path }));
+
+        Assert.Equal($"EVENT_FILTER_FILE ({path}) holds no query (it is {what}), which would alert on every entry: write a query, or unset EVENT_FILTER_FILE to use the built-in default.", error.Message);
+    }
+
     [Fact]
     public void BothVariablesSet_IsAnError()
     {

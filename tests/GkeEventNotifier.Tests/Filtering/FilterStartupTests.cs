@@ -15,6 +15,16 @@ public sealed class FilterStartupTests
     }
 
     [Fact]
+    public async Task EmptyEventFilter_StopsTheFunctionAtStartUp_InsteadOfMeaningTheDefault()
+    {
+        var result = await BuiltProgram.FunctionAsync(new Dictionary<string, string?> { ["EVENT_FILTER"] = "" });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("EVENT_FILTER holds no query (it is empty), which would alert on every entry", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\"severity\":\"CRITICAL\"", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EventFilter_ReplacesTheDefault_InTheRunningFunction()
     {
         using var factory = new FunctionFactory(new Dictionary<string, string?> { ["EVENT_FILTER"] = "jsonPayload.reason=Pulled" });

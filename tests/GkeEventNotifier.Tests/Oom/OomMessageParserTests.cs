@@ -16,6 +16,7 @@ public sealed class OomMessageParserTests
     [InlineData("legacy-v1-cgroupfs-burstable.txt", 19220, "php-fpm", OomScope.Cgroup)]
     [InlineData("oomkill-global-in-pod.txt", 88123, "spark-executor", OomScope.Node)]
     [InlineData("oomkill-v2-systemd-guaranteed.txt", 77120, "redis-server", OomScope.Cgroup)]
+    [InlineData("reaper-only-rate-limited.txt", 30417, "celery", OomScope.Cgroup)]
     public void KillLineOfEveryGeneration_GivesProcessAndScope(string fixture, int pid, string comm, OomScope scope)
     {
         var kill = OomMessageParser.Parse(Fixture(fixture));

@@ -10,7 +10,7 @@ namespace GkeEventNotifier.Tests.Oom;
 /// </summary>
 public sealed class OomMessageScannerTests
 {
-    private static readonly string[] Delimiters = [")", "(", ",", " ", ",pid=7", ") score", "Killed process 9 (x)", "Kill process 8 (y) score"];
+    private static readonly string[] Delimiters = [")", "(", ",", " ", ",pid=7", ") score", "),", "Killed process 9 (x)", "Kill process 8 (y) score", "oom_reaper: reaped process 6 (z),"];
 
     private static string FixtureDirectory => Path.Combine(AppContext.BaseDirectory, "Oom", "Fixtures");
 

@@ -96,6 +96,19 @@ public sealed class OomResolutionScenarioTests
     }
 
     [Fact]
+    public async Task KillLineRateLimitedAway_TheReapersLineNamesTheProcess()
+    {
+        await using var host = await OomTestHost.StartAsync();
+        host.Api.AddPod(new PodBuilder("ml", "trainer-0", Node).Running("trainer", Cid('7')).Build());
+        const string Message = "Memory cgroup out of memory: oom_kill_process: 4 callbacks suppressed\noom_reaper: reaped process 30417 (celery), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB";
+
+        var finding = Assert.Single(await host.EnrichAsync(Node, T, Message));
+
+        Assert.Contains("killed celery (pid 30417), a child process", finding.AllNotes(), StringComparison.Ordinal);
+        Assert.DoesNotContain("an unnamed process", finding.AllNotes(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CgroupPathInMessage_PicksTheNamedContainerEvenWhenAnotherOomedAtTheSameTime()
     {
         await using var host = await OomTestHost.StartAsync();

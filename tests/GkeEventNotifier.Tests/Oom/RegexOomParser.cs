@@ -48,6 +48,11 @@ internal static partial class RegexOomParser
             match = OomKillPattern().Match(text);
         }
 
+        if (!match.Success)
+        {
+            match = ReapedPattern().Match(text);
+        }
+
         return match.Success
             ? (int.TryParse(match.Groups["pid"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null, match.Groups["comm"].Value)
             : (null, null);
@@ -98,6 +103,9 @@ internal static partial class RegexOomParser
 
     [GeneratedRegex(@"Kill process (?<pid>\d+) \((?<comm>.*?)\) score")]
     private static partial Regex KillPattern();
+
+    [GeneratedRegex(@"oom_reaper: reaped process (?<pid>\d+) \((?<comm>.*?)\),")]
+    private static partial Regex ReapedPattern();
 
     [GeneratedRegex(@"\bOut of memory( \([a-z_]+\))?: Kill")]
     private static partial Regex GlobalPattern();

@@ -12,9 +12,13 @@ public sealed class EventFilterOptions
 
     public string? FilterFile { get; set; }
 
+    /// <summary>
+    /// An <c>EVENT_FILTER</c> that is set but blank stays blank, so that it fails as a query with no term instead of
+    /// silently meaning the default; a blank <c>EVENT_FILTER_FILE</c> names no file and counts as unset.
+    /// </summary>
     public static void Bind(EventFilterOptions options, IConfiguration configuration)
     {
-        options.Filter = NullIfBlank(configuration[FilterVariable]);
+        options.Filter = configuration[FilterVariable];
         options.FilterFile = NullIfBlank(configuration[FilterFileVariable]);
     }
 

@@ -19,17 +19,25 @@ internal sealed record FilterSource(string Text, string Origin)
         _ => new FilterSource(DefaultFilter.Text, "the built-in default filter"),
     };
 
-    /// <summary>Parses the text; a syntax error becomes an <see cref="InvalidFilterException"/> that names the source.</summary>
+    /// <summary>
+    /// Parses the text; a syntax error becomes an <see cref="InvalidFilterException"/> that names the source. So does a
+    /// query with no term (blank, or only comments): it would alert on every entry, which nobody means to set.
+    /// </summary>
     public LoggingQuery Compile()
     {
+        LoggingQuery query;
         try
         {
-            return LoggingQuery.Parse(Text);
+            query = LoggingQuery.Parse(Text);
         }
         catch (QuerySyntaxException e)
         {
             throw new InvalidFilterException($"{Origin} is not a valid Cloud Logging query: {e.Message}", e);
         }
+
+        return query.IsEmpty
+            ? throw new InvalidFilterException($"{Origin} holds no query (it is {(Text.Trim().Length == 0 ? "empty" : "only comments")}), which would alert on every entry: write a query, or unset {(Origin == InlineVariable ? InlineVariable : FileVariable)} to use the built-in default.")
+            : query;
     }
 
     private static FilterSource FromFile(string path)

@@ -21,6 +21,24 @@ public sealed class QueryEvaluatorTests
     [InlineData("jsonPayload.involvedObject:\"web-5c8d\"", true)]
     public void Strings_CompareIgnoringCase_AndHasFindsSubstrings(string query, bool expected) => AssertQuery(query, expected);
 
+    /// <summary>Google's event-types page writes the method unquoted; GKE's samples write <c>log_name</c>.</summary>
+    [Theory]
+    [InlineData("protoPayload.methodName=io.k8s.apps.v1.deployments.create", true)]
+    [InlineData("protoPayload.methodName=io.k8s.apps.v1.deployments.delete", false)]
+    [InlineData("protoPayload.methodName:apps.v1", true)]
+    [InlineData("log_name=\"projects/acme-test/logs/cloudaudit.googleapis.com%2Factivity\"", true)]
+    [InlineData("log_name:events", false)]
+    [InlineData("proto_payload.methodName:deployments", true)]
+    public void UnquotedDottedValues_AndProtoFieldNames_MatchAsCloudLoggingReadsThem(string query, bool expected)
+    {
+        var audit = LogEntryFixtures.Parse("""
+            { "logName": "projects/acme-test/logs/cloudaudit.googleapis.com%2Factivity", "resource": { "type": "k8s_cluster" },
+              "protoPayload": { "methodName": "io.k8s.apps.v1.deployments.create" } }
+            """);
+
+        Assert.Equal(expected, LoggingQuery.Parse(query).Matches(audit));
+    }
+
     [Theory]
     [InlineData("jsonPayload.nearest_store=\"x\"", false)]
     [InlineData("jsonPayload.nearest_store!=\"x\"", false)]

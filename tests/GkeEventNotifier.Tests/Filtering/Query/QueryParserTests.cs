@@ -39,6 +39,9 @@ public sealed class QueryParserTests
     [InlineData("NOT textPayload: \"unicorn phoenix\"", "NOT textPayload:\"unicorn phoenix\"")]
     [InlineData("-- All of our target users are emitted by Compute Engine instances.\nresource.type = \"gce_instance\"\n-- Looking for logs from \"alex\".\njsonPayload.targetUser = \"alex\"", "resource.type=\"gce_instance\" AND jsonPayload.targetUser=\"alex\"")]
     [InlineData("jsonPayload.count > -3.2e-8", "jsonPayload.count>-3.2e-8")]
+    [InlineData("protoPayload.methodName=io.k8s.apps.v1.deployments.create", "protoPayload.methodName=\"io.k8s.apps.v1.deployments.create\"")]
+    [InlineData("log_name=\"projects/my-project/logs/events\"", "logName=\"projects/my-project/logs/events\"")]
+    [InlineData("http_request.request_method=GET resource.labels.cluster_name=c1", "httpRequest.requestMethod=\"GET\" AND resource.labels.cluster_name=\"c1\"")]
     public void GoogleDocumentationExamples_ParseToTheirCanonicalForm(string query, string? canonical)
     {
         var parsed = LoggingQuery.Parse(query);
@@ -110,7 +113,10 @@ public sealed class QueryParserTests
     [InlineData("jsonPayload.message =~ \"(a)\\\\1\"", 1, 24, "construct RE2 does not support")]
     [InlineData("jsonPayload.message =~ \"(unclosed\"", 1, 24, "invalid regular expression")]
     [InlineData("insertId = abc:def", 1, 15, "needs a field name on its left")]
-    [InlineData("jsonPayload.a = b.c", 1, 17, "must be quoted")]
+    [InlineData("jsonPayload.a = b.\"c\"", 1, 17, "mixes quoted and unquoted parts")]
+    [InlineData("jsonPayload.a = b.", 1, 18, "a '.' must join two parts")]
+    [InlineData("log_nam=\"x\"", 1, 1, "'log_nam' is not a LogEntry field")]
+    [InlineData("http_request.request_methd=GET", 1, 14, "'request_methd' is not a field of httpRequest")]
     [InlineData("a AND", 1, 6, "the query ends where a term is expected")]
     [InlineData("jsonPayload.a = *", 1, 17, "'*' is only allowed right after ':'")]
     [InlineData("jsonPayload.a > NULL_VALUE", 1, 17, "NULL_VALUE can only be compared with = or !=")]

@@ -44,23 +44,32 @@ internal static class KernelLines
     }
 
     /// <summary><c>Kill process N (comm) score S or sacrifice child</c> (kernels before 4.19: the process scored, maybe not the one killed).</summary>
-    public static (int? Pid, string Comm)? KillProcess(KernelText text)
+    public static (int? Pid, string Comm)? KillProcess(KernelText text) => ProcessBefore(text, Kill, ") score");
+
+    /// <summary>
+    /// <c>oom_reaper: reaped process N (comm), now anon-rss:…</c>: the reaper names the process the killer chose, so it
+    /// still names it when the kernel rate-limited the <c>Killed process</c> line away.
+    /// </summary>
+    public static (int? Pid, string Comm)? ReapedProcess(KernelText text) => ProcessBefore(text, "oom_reaper: reaped process ", "),");
+
+    /// <summary><c>{prefix}N (comm{end}</c> on one line: the first <paramref name="end"/> after the name closes it.</summary>
+    private static (int? Pid, string Comm)? ProcessBefore(KernelText text, string prefix, string end)
     {
         var newline = new ForwardSearch(from => text.Find("\n", from));
-        var score = new ForwardSearch(from => text.Find(") score", from));
-        for (var at = text.Find(Kill, 0); at >= 0; at = text.Find(Kill, at + 1))
+        var close = new ForwardSearch(from => text.Find(end, from));
+        for (var at = text.Find(prefix, 0); at >= 0; at = text.Find(prefix, at + 1))
         {
-            var pidEnd = text.Digits(at + Kill.Length);
-            if (pidEnd == at + Kill.Length || !text.At(pidEnd, " ("))
+            var pidEnd = text.Digits(at + prefix.Length);
+            if (pidEnd == at + prefix.Length || !text.At(pidEnd, " ("))
             {
                 continue;
             }
 
             var commStart = pidEnd + 2;
-            var end = score.From(commStart);
-            if (end >= 0 && end < LineEnd(text, newline, commStart))
+            var commEnd = close.From(commStart);
+            if (commEnd >= 0 && commEnd < LineEnd(text, newline, commStart))
             {
-                return (text.Pid(at + Kill.Length, pidEnd), text.Slice(commStart, end));
+                return (text.Pid(at + prefix.Length, pidEnd), text.Slice(commStart, commEnd));
             }
         }
 

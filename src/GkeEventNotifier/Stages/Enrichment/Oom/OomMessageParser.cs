@@ -36,7 +36,10 @@ public static class OomMessageParser
         return trimmed.StartsWith(CombinedPrefix, StringComparison.Ordinal) ? trimmed[CombinedPrefix.Length..] : trimmed;
     }
 
-    /// <summary>The killed process. "Killed process" wins over "Kill process … or sacrifice child" (the kernel may pick a child), then the oom-kill line's task and pid.</summary>
+    /// <summary>
+    /// The killed process. "Killed process" wins over "Kill process … or sacrifice child" (the kernel may pick a child),
+    /// then the oom-kill line's task and pid, then the reaper's line (left when the kill line was rate-limited).
+    /// </summary>
     private static (int? Pid, string? Comm) Victim(KernelText text, KernelLines.OomKillLine? oomKill)
     {
         if ((KernelLines.KilledProcess(text) ?? KernelLines.KillProcess(text)) is { } found)
@@ -44,7 +47,12 @@ public static class OomMessageParser
             return found;
         }
 
-        return oomKill is null ? (null, null) : (oomKill.Pid, oomKill.Comm);
+        if (oomKill is not null)
+        {
+            return (oomKill.Pid, oomKill.Comm);
+        }
+
+        return KernelLines.ReapedProcess(text) is { } reaped ? reaped : (null, null);
     }
 
     private static (string? Task, string? Limit, string? Cpuset) Cgroups(KernelText text, KernelLines.OomKillLine? oomKill)

@@ -3,7 +3,8 @@ namespace GkeEventNotifier.Stages.Filtering.Query;
 /// <summary>
 /// The fields of the LogEntry type (REST/JSON form) and their types, so that a typo such as <c>resource.typ</c> is an
 /// error before the filter is used (Google: an undefined field "is an error that is detected before the query is used").
-/// Known names match in any letter case; keys inside jsonPayload and labels keep their case.
+/// Known names match in any letter case and in their proto spelling (<c>log_name</c>); keys inside jsonPayload and
+/// labels keep their case.
 /// </summary>
 internal static class LogEntrySchema
 {
@@ -37,7 +38,8 @@ internal static class LogEntrySchema
 
     public static FieldPath Resolve(IReadOnlyList<(string Text, SourcePosition Position)> segments)
     {
-        var (first, firstAt) = segments[0];
+        var (written, firstAt) = segments[0];
+        var first = JsonName(written);
         if (Scalars.TryGetValue(first, out var scalarType))
         {
             RequireNoMore(segments, 1, Canonical(Scalars, first));
@@ -54,7 +56,7 @@ internal static class LogEntrySchema
             return ResolveMessage(Canonical(Messages, first), fields, segments);
         }
 
-        throw new QuerySyntaxException(firstAt, $"'{first}' is not a LogEntry field (known: {string.Join(", ", KnownNames())})");
+        throw new QuerySyntaxException(firstAt, $"'{written}' is not a LogEntry field (known: {string.Join(", ", KnownNames())})");
     }
 
     private static FieldPath ResolveMessage(string message, Dictionary<string, FieldType> fields, IReadOnlyList<(string Text, SourcePosition Position)> segments)
@@ -65,10 +67,11 @@ internal static class LogEntrySchema
             return new FieldPath([message], FieldType.Message, IsDefaulted: false, CaseInsensitiveKeys: false, at);
         }
 
-        var (field, fieldAt) = segments[1];
+        var (writtenField, fieldAt) = segments[1];
+        var field = JsonName(writtenField);
         if (!fields.TryGetValue(field, out var type))
         {
-            throw new QuerySyntaxException(fieldAt, $"'{field}' is not a field of {message} (known: {string.Join(", ", fields.Keys)})");
+            throw new QuerySyntaxException(fieldAt, $"'{writtenField}' is not a field of {message} (known: {string.Join(", ", fields.Keys)})");
         }
 
         var name = Canonical(fields, field);
@@ -87,6 +90,27 @@ internal static class LogEntrySchema
         {
             throw new QuerySyntaxException(segments[count].Position, $"{field} has no field '{segments[count].Text}'");
         }
+    }
+
+    /// <summary>
+    /// A LogEntry field name as the JSON form spells it: Cloud Logging also takes the proto form (<c>log_name</c>,
+    /// <c>http_request.request_method</c>, as Google's GKE samples write it). Only schema names go through here; keys
+    /// inside jsonPayload and labels keep their spelling.
+    /// </summary>
+    private static string JsonName(string name)
+    {
+        if (!name.Contains('_', StringComparison.Ordinal) || name[0] == '_' || name[^1] == '_' || name.Contains("__", StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        var camel = new System.Text.StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            camel.Append(name[i] == '_' ? char.ToUpperInvariant(name[++i]) : name[i]);
+        }
+
+        return camel.ToString();
     }
 
     private static string Canonical<T>(Dictionary<string, T> fields, string name) => fields.Keys.First(k => k.Equals(name, StringComparison.OrdinalIgnoreCase));

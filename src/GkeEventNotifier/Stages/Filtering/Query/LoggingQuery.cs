@@ -18,6 +18,9 @@ internal sealed class LoggingQuery
     /// <summary>The query as written.</summary>
     public string Text { get; }
 
+    /// <summary>No term at all (blank, or only comments): Cloud Logging reads that as "every entry".</summary>
+    public bool IsEmpty => _root is QueryNode.All;
+
     /// <summary>Throws <see cref="QuerySyntaxException"/> (and nothing else) when the text is not a query this implementation can evaluate.</summary>
     public static LoggingQuery Parse(string text) => Parse(text, Re2Regex.DefaultTimeout);
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace GkeEventNotifier.Stages.Filtering.Query;
 
 /// <summary>The leaves of the grammar: comparisons, presence tests, functions and values.</summary>
@@ -113,7 +111,10 @@ internal sealed partial class QueryParser
         return ToLiteral(ReadCompound(), start, negative);
     }
 
-    /// <summary>Words and strings joined by dots with no space between: a field path, or a number such as <c>3.2e-8</c>.</summary>
+    /// <summary>
+    /// Words and strings joined by dots with no space between: a field path, a number such as <c>3.2e-8</c>, or an
+    /// unquoted dotted value such as <c>io.k8s.apps.v1.deployments.create</c>, which Cloud Logging takes as that text.
+    /// </summary>
     private List<Token> ReadCompound()
     {
         var parts = new List<Token> { Advance() };
@@ -122,7 +123,7 @@ internal sealed partial class QueryParser
             var dot = Advance();
             if (Current.Kind is not (TokenKind.Word or TokenKind.String) || Current.SpaceBefore)
             {
-                throw new QuerySyntaxException(dot.Position, "a '.' must join two parts of a field path (quote values that contain '.')");
+                throw new QuerySyntaxException(dot.Position, "a '.' must join two parts of a field path or value (quote values that start or end with '.')");
             }
 
             parts.Add(Advance());
@@ -139,10 +140,9 @@ internal sealed partial class QueryParser
         }
 
         var text = (negative ? "-" : string.Empty) + string.Join('.', parts.Select(p => p.Text));
-        var isNumber = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-        if (parts.Any(p => p.Kind == TokenKind.String) || (parts.Count > 1 && !isNumber))
+        if (parts.Any(p => p.Kind == TokenKind.String))
         {
-            throw new QuerySyntaxException(start, $"the value {text} must be quoted: unquoted text cannot contain '.'");
+            throw new QuerySyntaxException(start, $"the value {text} mixes quoted and unquoted parts: quote all of it");
         }
 
         return QueryLiteral.Create(text, LiteralKind.Unquoted, start);
