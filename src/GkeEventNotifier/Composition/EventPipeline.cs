@@ -4,6 +4,8 @@ using GkeEventNotifier.Model;
 using GkeEventNotifier.Stages.Decoding;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
+using GkeEventNotifier.Stages.Delivery.Nodes;
+using GkeEventNotifier.Stages.Delivery.Incidents;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Delivery;
 using GkeEventNotifier.Stages.Enrichment;
@@ -18,7 +20,8 @@ namespace GkeEventNotifier.Composition;
 
 /// <summary>
 /// One Pub/Sub message through the stages: decode → filter → route (drop rules) → dedup → enrich → pace → deliver in
-/// threads, per receiver. CronJob completions go to recovery instead of alerting.
+/// threads, per receiver. CronJob completions, a node's return to health and other recovery signals go to recovery
+/// instead of alerting; a message with the attribute <c>gke-events-sweep=1</c> re-checks the open incidents instead.
 /// Returns how the message ended; throws only what a retry can fix (see <see cref="DeliveryPolicy"/>).
 /// </summary>
 internal sealed partial class EventPipeline(
@@ -31,6 +34,9 @@ internal sealed partial class EventPipeline(
     AlertThreads threads,
     CronJobRecovery recovery,
     IOptions<OutcomeLogOptions> outcomeLog,
+    NodeProblems nodeProblems,
+    IncidentLifecycle incidents,
+    IncidentSweep sweep,
     ILogger<EventPipeline> logger)
 {
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
@@ -44,6 +50,11 @@ internal sealed partial class EventPipeline(
 
     private async Task<PipelineOutcome> ProcessAsync(PubSubMessage message, CancellationToken cancellationToken)
     {
+        if (IncidentSweep.IsSweep(message.Attributes))
+        {
+            return await sweep.SweepAsync(cancellationToken);
+        }
+
         var decoded = Decode(message);
         if (decoded is not DecodeResult.EventEntry { Entry: var entry })
         {
@@ -69,6 +80,16 @@ internal sealed partial class EventPipeline(
         if (CronJobCompletion.From(entry.Event) is { } completion)
         {
             return await recovery.RecoverAsync(entry, completion, route.Receivers, cancellationToken);
+        }
+
+        if (NodeSignal.From(entry.Event) is { Resolves: true } nodeRecovered)
+        {
+            return await nodeProblems.ResolveAsync(entry, nodeRecovered, route.Receivers, cancellationToken);
+        }
+
+        if (await incidents.TryRecoverAsync(entry, route.Receivers, cancellationToken) is { } recovered)
+        {
+            return recovered;
         }
 
         return await deduplicator.ClaimAsync(message.MessageId, entry, cancellationToken) switch
@@ -164,6 +185,8 @@ internal sealed partial class EventPipeline(
 
     private async Task<SlackPostResult> DeliverAsync(Alert alert, Receiver receiver, CancellationToken cancellationToken) =>
         await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken)
+        || await nodeProblems.TryDeliverAsync(alert, receiver, cancellationToken)
+        || await incidents.TryDeliverFailureAsync(alert, receiver, cancellationToken)
             ? SlackPostResult.Unknown
             : await threads.DeliverAsync(alert, receiver, cancellationToken);
 

@@ -6,6 +6,8 @@ using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
+using GkeEventNotifier.Stages.Delivery.Nodes;
+using GkeEventNotifier.Stages.Delivery.Incidents;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Delivery;
 using GkeEventNotifier.Stages.Enrichment;
@@ -31,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddDedup(configuration);
         services.AddOomResolution(configuration);
         services.AddSingleton<IEventEnricher, ObjectNameCheck>();
+        services.AddSingleton<IEventEnricher, NodeContextEnricher>();
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);
@@ -75,6 +78,21 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertThreads>();
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();
+        services.AddSingleton<NodeProblems>();
+        return services.AddIncidents(configuration);
+    }
+
+    /// <summary>The open → recovered lifecycle and its rules; another rule plugs in as one more <see cref="IIncidentRule"/>.</summary>
+    private static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<IncidentOptions>(options => IncidentOptions.Bind(options, configuration));
+        services.TryAddSingleton<IWorkloadPods, KubernetesWorkloadPods>();
+        services.AddSingleton<WorkloadHealth>();
+        services.AddSingleton<IIncidentRule, CrashLoopRule>();
+        services.AddSingleton<IIncidentRule, ImagePullRule>();
+        services.AddSingleton<IncidentStore>();
+        services.AddSingleton<IncidentLifecycle>();
+        services.AddSingleton<IncidentSweep>();
         return services;
     }
 

@@ -18,8 +18,8 @@ namespace GkeEventNotifier.Tests.Fakes;
 /// A Kubernetes API server on 127.0.0.1 (random port, real HTTP or HTTPS) serving the few read paths the OOM look-up
 /// uses, with real fieldSelector semantics for <c>spec.nodeName</c>. Checks the bearer token (401 otherwise), counts
 /// requests and response bytes, and fails on demand: a 403 with a Kubernetes Status naming verb and resource, a 5xx, a delay.
-/// It is also the guard of the documented request set (README, SECURITY.md): the pods of one node, one ReplicaSet, one
-/// Job, the Jobs of one namespace, each with valid Kubernetes names, read from the raw request target (before Kestrel
+/// It is also the guard of the documented request set (README, SECURITY.md): the pods of one node, the pods of one
+/// namespace, one ReplicaSet, one Job, the Jobs of one namespace, each with valid Kubernetes names, read from the raw request target (before Kestrel
 /// removes dot segments). Anything else is answered 400 and makes <see cref="DisposeAsync"/> throw, which fails the test.
 /// </summary>
 public sealed partial class FakeKubernetesApi : IAsyncDisposable
@@ -85,6 +85,8 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
     public void AddPod(V1Pod pod) => pods[$"{pod.Metadata.NamespaceProperty}/{pod.Metadata.Name}"] = pod;
 
     public void ClearPods() => pods.Clear();
+
+    public void RemovePod(string podNamespace, string name) => pods.TryRemove($"{podNamespace}/{name}", out _);
 
     public void AddReplicaSet(V1ReplicaSet replicaSet) => replicaSets[$"{replicaSet.Metadata.NamespaceProperty}/{replicaSet.Metadata.Name}"] = replicaSet;
 
@@ -154,7 +156,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
     }
 
     /// <summary>
-    /// GET of exactly the four documented shapes, with names Kubernetes itself would accept; the query may hold only
+    /// GET of exactly the five documented shapes, with names Kubernetes itself would accept; the query may hold only
     /// <c>watch=false</c> (KubernetesClient adds it) and, for the pod list, one <c>spec.nodeName</c> field selector.
     /// </summary>
     private bool IsDocumented(string method, string target)
@@ -171,6 +173,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
         return path.Split('/') switch
         {
             ["", "api", "v1", "pods"] => selector is null ? AllowWholeClusterList : IsNodeSelector(selector),
+            ["", "api", "v1", "namespaces", var ns, "pods"] => Label().IsMatch(ns) && selector is null,
             ["", "apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Label().IsMatch(ns) && IsSubdomain(name) && selector is null,
             ["", "apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Label().IsMatch(ns) && IsSubdomain(name) && selector is null,
             ["", "apis", "batch", "v1", "namespaces", var ns, "jobs"] => Label().IsMatch(ns) && selector is null,
@@ -210,6 +213,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
         return parts switch
         {
             ["api", "v1", "pods"] => Read("pods", "list", () => KubernetesJson.Serialize(ListPods(context.Request.Query["fieldSelector"].ToString()))),
+            ["api", "v1", "namespaces", var ns, "pods"] => Read("pods", "list", () => KubernetesJson.Serialize(ListNamespacePods(ns))),
             ["apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Get("replicasets", replicaSets, ns, name),
             ["apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Get("jobs", jobs, ns, name),
             ["apis", "batch", "v1", "namespaces", var ns, "jobs"] => Read("jobs", "list", () => KubernetesJson.Serialize(ListJobs(ns))),
@@ -224,6 +228,14 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
         var items = pods.Values.Where(p => node is null || p.Spec.NodeName == node).OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList();
         return new V1PodList { Items = items, ApiVersion = "v1", Kind = "PodList", Metadata = new V1ListMeta { ResourceVersion = "4242" } };
     }
+
+    private V1PodList ListNamespacePods(string ns) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "PodList",
+        Metadata = new V1ListMeta { ResourceVersion = "4244" },
+        Items = pods.Values.Where(p => p.Metadata.NamespaceProperty == ns).OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList(),
+    };
 
     private V1JobList ListJobs(string ns) => new()
     {
