@@ -69,7 +69,11 @@ internal sealed class GroupStore
     public async Task<IReadOnlyList<GroupState>> FindOpenWithPrefixAsync(Receiver receiver, string keyPrefix, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
         var slotPrefix = $"{receiver.Name}\n{keyPrefix}";
-        var found = memory.Where(pair => pair.Key.StartsWith(slotPrefix, StringComparison.Ordinal)).Select(pair => pair.Value).ToList();
+        List<GroupState> found;
+        lock (memoryGate)
+        {
+            found = memory.Where(pair => pair.Key.StartsWith(slotPrefix, StringComparison.Ordinal)).Select(pair => pair.Value.State).ToList();
+        }
         if (receiver.CanThread && receiver.Channel is not null)
         {
             var history = await HistoryAsync(receiver, now, window, cancellationToken);
