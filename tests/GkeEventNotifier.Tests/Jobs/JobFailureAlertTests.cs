@@ -40,6 +40,19 @@ public sealed class JobFailureAlertTests : FakeSlackAndClusterOnFakeClock
     }
 
     [Fact]
+    public async Task JobNameThatIsNoLabel_NeverBecomesALabelSelector_AndTheAlertSaysWhy()
+    {
+        var entry = CronJobEntries.Failed(0);
+        entry["jsonPayload"]!["involvedObject"]!["name"] = "invoice-export.29376540";
+        await using var function = Function();
+
+        await function.SendAsync(entry);
+
+        Assert.DoesNotContain(Cluster.Requests, r => r.Contains("labelSelector", StringComparison.Ordinal));
+        Assert.Contains("The Job name 'invoice-export.29376540' is not a DNS-1123 label, so it cannot select the Job's pods", Blocks(Slack.Calls("chat.postMessage")[0]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PodAlert_ShowsTheDeploymentBehindThePodsReplicaSet()
     {
         const string Pod = "checkout-api-6d8f7b9c5d-qz4lp";

@@ -67,7 +67,8 @@ internal sealed class KubernetesPodDirectory : IPodDirectory
 
     public async Task<IReadOnlyList<PodSnapshot>> ListJobPodsAsync(ClusterRef cluster, string jobNamespace, string jobName, CancellationToken cancellationToken)
     {
-        ThrowOnNameProblem(KubernetesNames.ProblemWithNamespace(jobNamespace) ?? (KubernetesNames.IsLabel(jobName) ? null : KubernetesNames.ProblemWithName("Job", jobName)));
+        ThrowOnNameProblem(KubernetesNames.ProblemWithNamespace(jobNamespace) ?? (KubernetesNames.IsLabel(jobName) ? null
+            : $"The Job name {KubernetesNames.Quote(jobName)} is not a DNS-1123 label, so it cannot select the Job's pods and they were not looked up."));
         var found = await CallAsync(cluster, KubernetesOperation.ListPods, async (client, token) =>
             (await client.CoreV1.ListNamespacedPodAsync(jobNamespace, labelSelector: $"job-name={jobName}", cancellationToken: token)).Items, cancellationToken);
         return [.. found.Select(PodMapper.ToSnapshot).Where(pod => pod.Controller == new OwnerRef("Job", jobName)).OrderBy(pod => pod.Name, StringComparer.Ordinal)];
