@@ -4,6 +4,7 @@ using GkeEventNotifier.Model;
 using GkeEventNotifier.Stages.Decoding;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
+using GkeEventNotifier.Stages.Delivery.Incidents;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Delivery;
 using GkeEventNotifier.Stages.Enrichment;
@@ -17,7 +18,8 @@ namespace GkeEventNotifier.Composition;
 
 /// <summary>
 /// One Pub/Sub message through the stages: decode → filter → route (drop rules) → dedup → enrich → pace → deliver in
-/// threads, per receiver. CronJob completions go to recovery instead of alerting.
+/// threads, per receiver. CronJob completions and other recovery signals go to recovery instead of alerting; a message
+/// with the attribute <c>gke-events-sweep=1</c> re-checks the open incidents instead.
 /// Returns how the message ended; throws only what a retry can fix (see <see cref="DeliveryPolicy"/>).
 /// </summary>
 internal sealed partial class EventPipeline(
@@ -29,6 +31,8 @@ internal sealed partial class EventPipeline(
     AlertPacer pacer,
     AlertThreads threads,
     CronJobRecovery recovery,
+    IncidentLifecycle incidents,
+    IncidentSweep sweep,
     ILogger<EventPipeline> logger)
 {
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
@@ -42,6 +46,11 @@ internal sealed partial class EventPipeline(
 
     private async Task<PipelineOutcome> ProcessAsync(PubSubMessage message, CancellationToken cancellationToken)
     {
+        if (IncidentSweep.IsSweep(message.Attributes))
+        {
+            return await sweep.SweepAsync(cancellationToken);
+        }
+
         var decoded = Decode(message);
         if (decoded is not DecodeResult.EventEntry { Entry: var entry })
         {
@@ -67,6 +76,11 @@ internal sealed partial class EventPipeline(
         if (CronJobCompletion.From(entry.Event) is { } completion)
         {
             return await recovery.RecoverAsync(entry, completion, route.Receivers, cancellationToken);
+        }
+
+        if (await incidents.TryRecoverAsync(entry, route.Receivers, cancellationToken) is { } recovered)
+        {
+            return recovered;
         }
 
         return await deduplicator.ClaimAsync(message.MessageId, entry, cancellationToken) switch
@@ -161,7 +175,7 @@ internal sealed partial class EventPipeline(
         new(entry, await EnrichAsync(entry, cancellationToken)) { Occurrences = occurrences };
 
     private async Task<SlackPostResult> DeliverAsync(Alert alert, Receiver receiver, CancellationToken cancellationToken) =>
-        await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken)
+        await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken) || await incidents.TryDeliverFailureAsync(alert, receiver, cancellationToken)
             ? SlackPostResult.Unknown
             : await threads.DeliverAsync(alert, receiver, cancellationToken);
 

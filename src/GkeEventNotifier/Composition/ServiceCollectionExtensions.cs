@@ -6,6 +6,7 @@ using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
+using GkeEventNotifier.Stages.Delivery.Incidents;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Delivery;
 using GkeEventNotifier.Stages.Enrichment;
@@ -74,6 +75,20 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertThreads>();
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();
+        return services.AddIncidents(configuration);
+    }
+
+    /// <summary>The open → recovered lifecycle and its rules; another rule plugs in as one more <see cref="IIncidentRule"/>.</summary>
+    private static IServiceCollection AddIncidents(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSettings<IncidentOptions>(options => IncidentOptions.Bind(options, configuration));
+        services.TryAddSingleton<IWorkloadPods, KubernetesWorkloadPods>();
+        services.AddSingleton<WorkloadHealth>();
+        services.AddSingleton<IIncidentRule, CrashLoopRule>();
+        services.AddSingleton<IIncidentRule, ImagePullRule>();
+        services.AddSingleton<IncidentStore>();
+        services.AddSingleton<IncidentLifecycle>();
+        services.AddSingleton<IncidentSweep>();
         return services;
     }
 

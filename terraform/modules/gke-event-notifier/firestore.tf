@@ -1,10 +1,10 @@
-# Shared alert state (ALERT_STATE=firestore): the dedup ledger, repeat counts and burst-summary membership live in
-# Firestore (Native mode), so any number of instances, and the two revisions Cloud Run runs during a deploy, behave
-# as one. Records and rules: docs/alert-state.md.
+# Shared alert state (ALERT_STATE=firestore): the dedup ledger, repeat counts, burst-summary membership and open
+# incidents live in Firestore (Native mode), so any number of instances, and the two revisions Cloud Run runs during a
+# deploy, behave as one. Records and rules: docs/alert-state.md.
 
 locals {
   # The collections the function writes; each gets a TTL policy on expireAt.
-  alert_state_collections = toset(["ledger", "similar"])
+  alert_state_collections = toset(["ledger", "similar", "incidents"])
 
   # FIRESTORE_DATABASE only when it is not the function's default, "(default)". Pacing stays per instance, so each of
   # max_instance_count instances takes its share of Slack's one message a second per channel.
@@ -42,7 +42,8 @@ resource "google_firestore_database" "alert_state" {
 }
 
 # Firestore deletes a record once its expireAt has passed (within about a day; the function already reads an expired
-# record as absent). No index on expireAt: the function never queries, it reads documents by id.
+# record as absent). No index on expireAt: the function reads documents by id, and its one query (open incidents) is an
+# equality on `state`, which Firestore's automatic single-field index answers.
 resource "google_firestore_field" "expire_at" {
   for_each = local.alert_state_collections
 
@@ -58,17 +59,19 @@ resource "google_firestore_field" "expire_at" {
 }
 
 # Exactly what the code calls: documents.get (datastore.entities.get), documents.createDocument
-# (datastore.entities.create) and documents.commit with an update under a precondition (datastore.entities.update).
-# The narrowest predefined role, roles/datastore.user, would also allow list, delete and queries.
+# (datastore.entities.create), documents.commit with an update under a precondition (datastore.entities.update) and
+# documents.runQuery for the open incidents a recovery sweep re-checks (datastore.entities.list).
+# The narrowest predefined role, roles/datastore.user, would also allow delete.
 resource "google_project_iam_custom_role" "alert_state" {
   project     = var.project_id
   role_id     = "${local.role_id_prefix}_alert_state"
   title       = "GKE event notifier alert state"
-  description = "Read, create and conditionally update the GKE event notifier's alert-state documents in Firestore."
+  description = "Read, list, create and conditionally update the GKE event notifier's alert-state documents in Firestore."
   permissions = [
     "datastore.entities.get",
     "datastore.entities.create",
     "datastore.entities.update",
+    "datastore.entities.list",
   ]
 }
 

@@ -49,6 +49,23 @@ public abstract class AlertStateStoreContract
     }
 
     [SkippableFact]
+    public async Task List_FindsLiveRecordsWithTheFieldValue_AndNoOthers()
+    {
+        var collection = $"list{Guid.NewGuid():N}";
+        var open = RecordKey.For(collection, "open");
+        Assert.NotNull(await Store.TryCreateAsync(open, Record("a").With("state", "open").With("key", "open"), default));
+        Assert.NotNull(await Store.TryCreateAsync(RecordKey.For(collection, "resolved"), Record("b").With("state", "resolved"), default));
+        Assert.NotNull(await Store.TryCreateAsync(RecordKey.For(collection, "expired"), Record("c", DateTimeOffset.UtcNow.AddSeconds(-1)).With("state", "open"), default));
+
+        var listed = Assert.Single(await Store.ListAsync(collection, "state", "open", 10, default));
+
+        Assert.Equal(open.Id, listed.Key.Id);
+        Assert.Equal("a", listed.Stored.Record.Text("owner"));
+        Assert.NotNull(await Store.TryReplaceAsync(open, listed.Stored.Record.With("state", "resolved"), listed.Stored.Version, default));
+        Assert.Empty(await Store.ListAsync(collection, "state", "open", 10, default));
+    }
+
+    [SkippableFact]
     public async Task ExpiredRecord_ReadsAsAbsent_AndCanBeCreatedAgain()
     {
         var key = Key("expired");

@@ -18,8 +18,8 @@ namespace GkeEventNotifier.Tests.Fakes;
 /// A Kubernetes API server on 127.0.0.1 (random port, real HTTP or HTTPS) serving the few read paths the OOM look-up
 /// uses, with real fieldSelector semantics for <c>spec.nodeName</c>. Checks the bearer token (401 otherwise), counts
 /// requests and response bytes, and fails on demand: a 403 with a Kubernetes Status naming verb and resource, a 5xx, a delay.
-/// It is also the guard of the documented request set (README, SECURITY.md): the pods of one node, one ReplicaSet, one
-/// Job, the Jobs of one namespace, each with valid Kubernetes names, read from the raw request target (before Kestrel
+/// It is also the guard of the documented request set (README, SECURITY.md): the pods of one node, the pods of one
+/// namespace, one ReplicaSet, one Job, the Jobs of one namespace, each with valid Kubernetes names, read from the raw request target (before Kestrel
 /// removes dot segments). Anything else is answered 400 and makes <see cref="DisposeAsync"/> throw, which fails the test.
 /// </summary>
 public sealed partial class FakeKubernetesApi : IAsyncDisposable
@@ -85,6 +85,8 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
     public void AddPod(V1Pod pod) => pods[$"{pod.Metadata.NamespaceProperty}/{pod.Metadata.Name}"] = pod;
 
     public void ClearPods() => pods.Clear();
+
+    public void RemovePod(string podNamespace, string name) => pods.TryRemove($"{podNamespace}/{name}", out _);
 
     public void AddReplicaSet(V1ReplicaSet replicaSet) => replicaSets[$"{replicaSet.Metadata.NamespaceProperty}/{replicaSet.Metadata.Name}"] = replicaSet;
 
@@ -155,8 +157,8 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
 
     /// <summary>
     /// GET of exactly the documented shapes, with names Kubernetes itself would accept; the query may hold only
-    /// <c>watch=false</c> (KubernetesClient adds it) and, for the pod lists, one selector: <c>spec.nodeName</c> across the
-    /// cluster, <c>metadata.name</c> or the <c>job-name</c> label in one namespace.
+    /// <c>watch=false</c> (KubernetesClient adds it) and, for the pod lists, at most one selector: <c>spec.nodeName</c>
+    /// across the cluster; none (an incident's re-check), <c>metadata.name</c> or the <c>job-name</c> label in one namespace.
     /// </summary>
     private bool IsDocumented(string method, string target)
     {
@@ -173,7 +175,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
         return path.Split('/') switch
         {
             _ when labels is not null && selector is not null => false,
-            ["", "api", "v1", "namespaces", var ns, "pods"] => Label().IsMatch(ns) && (IsPodNameSelector(selector) || IsJobLabelSelector(labels)),
+            ["", "api", "v1", "namespaces", var ns, "pods"] => Label().IsMatch(ns) && ((selector is null && labels is null) || IsPodNameSelector(selector) || IsJobLabelSelector(labels)),
             _ when labels is not null => false,
             ["", "api", "v1", "pods"] => selector is null ? AllowWholeClusterList : IsNodeSelector(selector),
             ["", "apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Label().IsMatch(ns) && IsSubdomain(name) && selector is null,

@@ -9,7 +9,7 @@ public sealed class DefaultFilterFileTests
 
     /// <summary>
     /// samples/gke-events-export.json: 1, 2 OOMKilling of java and python3; 4 ScaleDown in search; 5 Failed image pull;
-    /// 7 BackoffLimitExceeded; 9 Evicted. Not: 3 ScaleDown in kube-system, 6 Pulled, 8 FailedToUpdateEndpoint,
+    /// 7 BackoffLimitExceeded; 9 Evicted. Not: 3 ScaleDown in kube-system, 6 Pulled "already present on machine", 8 FailedToUpdateEndpoint,
     /// 10 Failed "… not registered", 11 Failed "cannot find volume", 12 OOMKilling of fluent-bit, 13 the exporter's notice.
     /// Then 14 DeadlineExceeded of a Job and 15 SawCompletedJob "status: Complete" (CronJob recovery); not 16, the same with "status: Failed".
     /// 17 OOMKilling of node whose kernel line carries the cgroup path.
@@ -37,7 +37,8 @@ public sealed class DefaultFilterFileTests
     [InlineData("OOMKilling", "Memory cgroup out of memory: Killed process 1 (otelsvc) total-vm:1kB", false)]
     [InlineData("OOMKilling", "Memory cgroup out of memory: Killed process 1 (gke-metrics-agent) total-vm:1kB", false)]
     [InlineData("OOMKilling", "Memory cgroup out of memory: Killed process 1 (java) total-vm:1kB", true)]
-    [InlineData("Pulled", "Successfully pulled image", false)]
+    [InlineData("Pulled", "Successfully pulled image", true)]
+    [InlineData("Pulled", "Container image \"cart:2.14.0\" already present on machine", false)]
     public void KnownNoise_IsDropped_RealProblemsAreKept(string reason, string message, bool expected)
     {
         Assert.Equal(expected, Default.Matches(LogEntryFixtures.Event(reason: reason, message: message)));

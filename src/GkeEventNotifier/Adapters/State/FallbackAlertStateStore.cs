@@ -55,6 +55,16 @@ internal sealed partial class FallbackAlertStateStore(
             cancellationToken);
     }
 
+    /// <summary>The shared store's records, or this instance's own while it falls back; each tagged with the store that holds it.</summary>
+    public async Task<IReadOnlyList<ListedRecord>> ListAsync(string collection, string field, string value, int limit, CancellationToken cancellationToken) =>
+        (await EitherAsync<IReadOnlyList<ListedRecord>>(
+            async token => Tagged(await shared.ListAsync(collection, field, value, limit, token), SharedTag),
+            async () => Tagged(await memory.ListAsync(collection, field, value, limit, cancellationToken), MemoryTag),
+            cancellationToken))!;
+
+    private static List<ListedRecord> Tagged(IReadOnlyList<ListedRecord> listed, string tag) =>
+        listed.Select(record => record with { Stored = Tagged(record.Stored, tag)! }).ToList();
+
     private async Task<T?> EitherAsync<T>(Func<CancellationToken, Task<T?>> onShared, Func<Task<T?>> inMemory, CancellationToken cancellationToken)
         where T : class
     {

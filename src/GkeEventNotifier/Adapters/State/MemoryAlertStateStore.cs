@@ -49,6 +49,22 @@ internal sealed class MemoryAlertStateStore(TimeProvider time, int maxPerCollect
         }
     }
 
+    public Task<IReadOnlyList<ListedRecord>> ListAsync(string collection, string field, string value, int limit, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            IReadOnlyList<ListedRecord> found = collections.TryGetValue(collection, out var records)
+                ? records.Order
+                    .Where(entry => entry.Record.ExpireAt > now && string.Equals(entry.Record.Text(field), value, StringComparison.Ordinal))
+                    .Take(limit)
+                    .Select(entry => new ListedRecord(new RecordKey(collection, entry.Id, entry.Record.Text("key") ?? ""), new StoredRecord(entry.Record, entry.Version)))
+                    .ToList()
+                : [];
+            return Task.FromResult(found);
+        }
+    }
+
     private Entry? Live(RecordKey key, DateTimeOffset now)
     {
         if (!collections.TryGetValue(key.Collection, out var records) || !records.ById.TryGetValue(key.Id, out var entry))

@@ -16,4 +16,11 @@ internal interface IAlertStateStore
 
     /// <summary>Replaces the record if it is still at <paramref name="version"/>; returns the new version, or null when it changed.</summary>
     Task<string?> TryReplaceAsync(RecordKey key, StateRecord record, string version, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> live records of <paramref name="collection"/> whose text field <paramref name="field"/>
+    /// equals <paramref name="value"/>, in no particular order: the sweep's "open incidents". One equality on one field
+    /// needs no composite index in Firestore.
+    /// </summary>
+    Task<IReadOnlyList<ListedRecord>> ListAsync(string collection, string field, string value, int limit, CancellationToken cancellationToken);
 }

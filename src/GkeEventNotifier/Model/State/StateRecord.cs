@@ -31,6 +31,9 @@ internal sealed record StateRecord
 
     public StateRecord With(string name, DateTimeOffset value) => new(ExpireAt, Fields.SetItem(name, Microseconds(value)));
 
+    /// <summary>The time, or no field at all when there is none.</summary>
+    public StateRecord WithTime(string name, DateTimeOffset? value) => value is { } time ? With(name, time) : Without(name);
+
     public StateRecord With(string name, IEnumerable<string> values) => new(ExpireAt, Fields.SetItem(name, values.ToImmutableArray()));
 
     public StateRecord ExpiringAt(DateTimeOffset expireAt) => new(expireAt, Fields);

@@ -79,6 +79,58 @@ internal sealed class FirestoreAlertStateStore(FirestoreEndpoint endpoint, IHttp
         };
     }
 
+    /// <summary>
+    /// A <c>:runQuery</c> with one field equality (no composite index needed). Expired documents the TTL has not deleted
+    /// yet are left out here, so asking for a few more than needed keeps the answer full.
+    /// </summary>
+    public async Task<IReadOnlyList<ListedRecord>> ListAsync(string collection, string field, string value, int limit, CancellationToken cancellationToken)
+    {
+        var documents = await endpoint.DocumentsAsync(cancellationToken);
+        var body = FirestoreDocument.Json(json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("structuredQuery");
+            json.WriteStartArray("from");
+            json.WriteStartObject();
+            json.WriteString("collectionId", collection);
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteStartObject("where");
+            json.WriteStartObject("fieldFilter");
+            json.WriteStartObject("field");
+            json.WriteString("fieldPath", field);
+            json.WriteEndObject();
+            json.WriteString("op", "EQUAL");
+            json.WriteStartObject("value");
+            json.WriteString("stringValue", value);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteNumber("limit", limit);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        });
+        var (status, answer) = await SendAsync(HttpMethod.Post, $"{documents}:runQuery", body, cancellationToken);
+        if (status != HttpStatusCode.OK)
+        {
+            throw Failed("query", status, answer);
+        }
+
+        var now = time.GetUtcNow();
+        return Parse(answer, results => results.EnumerateArray()
+            .Where(result => result.TryGetProperty("document", out _))
+            .Select(result => Listed(collection, result.GetProperty("document")))
+            .Where(listed => listed.Stored.Record.ExpireAt > now)
+            .ToList());
+    }
+
+    private static ListedRecord Listed(string collection, JsonElement document)
+    {
+        var name = document.GetProperty("name").GetString()!;
+        var (record, version) = FirestoreDocument.Read(document);
+        return new ListedRecord(new RecordKey(collection, name[(name.LastIndexOf('/') + 1)..], record.Text("key") ?? ""), new StoredRecord(record, version));
+    }
+
     /// <summary>The document as stored, expired or not.</summary>
     private async Task<StoredRecord?> ReadAnyAsync(RecordKey key, CancellationToken cancellationToken)
     {

@@ -1,0 +1,27 @@
+using GkeEventNotifier.Model;
+
+namespace GkeEventNotifier.Stages.Delivery.Incidents;
+
+/// <summary>
+/// One kind of problem that opens an incident and how it ends: which events are its failures, which event (if
+/// Kubernetes writes one) says it recovered, and how a sweep checks the cluster when no such event comes. Rules are
+/// registered as <see cref="IIncidentRule"/> services; the lifecycle (open, join, resolve, reopen, close) is the same
+/// for all of them (<see cref="IncidentLifecycle"/>).
+/// </summary>
+internal interface IIncidentRule
+{
+    /// <summary>A short stable name, part of the incident's key and shown in Slack: "crash loop", "image pull".</summary>
+    string Problem { get; }
+
+    /// <summary>The subject this failure opens or joins an incident for; null when the event is not one of this rule's failures.</summary>
+    IncidentSubject? Failure(EventLogEntry entry);
+
+    /// <summary>The subject this event says has recovered (event-driven recovery); null when it is not this rule's recovery signal.</summary>
+    IncidentSubject? Recovery(EventLogEntry entry);
+
+    /// <summary>How the recovery shows in Slack when <see cref="Recovery"/> closed the incident: "Successfully pulled image …".</summary>
+    string RecoverySignal(EventLogEntry entry);
+
+    /// <summary>Reads the cluster for the sweep. Throws only what stops the whole sweep (cancellation); a cluster it cannot read is <see cref="Recheck.Unknown"/>.</summary>
+    Task<Recheck> RecheckAsync(IncidentSubject subject, CancellationToken cancellationToken);
+}

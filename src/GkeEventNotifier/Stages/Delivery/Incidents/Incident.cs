@@ -1,0 +1,93 @@
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.State;
+using GkeEventNotifier.Stages.Delivery.Threads;
+
+namespace GkeEventNotifier.Stages.Delivery.Incidents;
+
+/// <summary>
+/// One incident of one receiver: the problem, its subject, its thread in Slack (<see cref="GroupState"/>: where the
+/// first message is, failures counted, first and latest failure, resolved or not) and the re-check's progress. Kept in
+/// the alert state's <c>incidents</c> collection (docs/alert-state.md), so every instance and every cold start sees it.
+/// </summary>
+internal sealed record Incident(
+    string Receiver,
+    string Problem,
+    IncidentSubject Subject,
+    GroupState Thread,
+    DateTimeOffset RecheckAt,
+    DateTimeOffset? ResolvedAt = null,
+    string? Fingerprint = null,
+    DateTimeOffset? StableSince = null)
+{
+    public const string Collection = "incidents";
+    public const string StateField = "state";
+    public const string Open = "open";
+    public const string Resolved = "resolved";
+
+    /// <summary>An open incident without news stays in the store this long (a weekly job failing every week is one incident).</summary>
+    public static readonly TimeSpan OpenFor = TimeSpan.FromDays(8);
+
+    /// <summary>A resolved incident is kept this long: long enough to reopen within any stability window.</summary>
+    public static readonly TimeSpan ResolvedFor = TimeSpan.FromDays(1);
+
+    public bool IsOpen => !Thread.Resolved;
+
+    /// <summary>The key of the thread, in the first message's metadata and on read-back: the problem takes the place of the reason.</summary>
+    public static GroupKey ThreadKey(string problem, IncidentSubject subject) =>
+        new(subject.Cluster.ToString(), subject.Namespace, subject.Workload, problem);
+
+    public static RecordKey KeyFor(string receiver, string problem, IncidentSubject subject) =>
+        RecordKey.For(Collection, $"{receiver}|{ThreadKey(problem, subject).Id}");
+
+    public StateRecord ToRecord()
+    {
+        var expireAt = ResolvedAt is { } resolved ? resolved + ResolvedFor : Thread.Last + OpenFor;
+        var cluster = Subject.Cluster;
+        return StateRecord.Expiring(expireAt)
+            .With("key", KeyFor(Receiver, Problem, Subject).Readable)
+            .With(StateField, IsOpen ? Open : Resolved)
+            .With("receiver", Receiver)
+            .With("problem", Problem)
+            .With("cluster", new[] { cluster.ProjectId, cluster.Location, cluster.ClusterName })
+            .With("namespace", Subject.Namespace)
+            .With("kind", Subject.Workload.Kind)
+            .With("name", Subject.Workload.Name)
+            .With("revision", Subject.Revision)
+            .With("count", Thread.Count)
+            .With("first", Thread.First)
+            .With("last", Thread.Last)
+            .With("names", Thread.Names)
+            .With("node", Thread.Node)
+            .With("channel", Thread.Channel)
+            .With("ts", Thread.Ts)
+            .With("recheckAt", RecheckAt)
+            .With("fingerprint", Fingerprint)
+            .WithTime("stableSince", StableSince)
+            .WithTime("resolvedAt", ResolvedAt);
+    }
+
+    /// <summary>The incident a record holds, or null when the record is not a readable incident (written by hand, or by another version).</summary>
+    public static Incident? FromRecord(StateRecord record)
+    {
+        var cluster = record.List("cluster");
+        if (record.Text("receiver") is not { } receiver || record.Text("problem") is not { } problem || cluster.Length != 3
+            || record.Text("kind") is not { } kind || record.Text("name") is not { } name
+            || record.Time("first") is not { } first || record.Time("last") is not { } last || record.Time("recheckAt") is not { } recheckAt)
+        {
+            return null;
+        }
+
+        var subject = new IncidentSubject(new ClusterRef(cluster[0], cluster[1], cluster[2]), record.Text("namespace") ?? "", new WorkloadRef(kind, name), record.Text("revision"));
+        var thread = new GroupState(
+            ThreadKey(problem, subject).Id,
+            record.Text("channel"),
+            record.Text("ts"),
+            (int)Math.Clamp(record.Number("count"), 1, int.MaxValue),
+            first,
+            last,
+            record.List("names").Take(GroupState.MaxNames).ToArray(),
+            record.Text("node"),
+            record.Text(StateField) == Resolved);
+        return new Incident(receiver, problem, subject, thread, recheckAt, record.Time("resolvedAt"), record.Text("fingerprint"), record.Time("stableSince"));
+    }
+}

@@ -1,0 +1,210 @@
+using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Delivery.Threads;
+using GkeEventNotifier.Stages.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GkeEventNotifier.Stages.Delivery.Incidents;
+
+/// <summary>
+/// Failures that stay broken until something recovers, as one thread per receiver, subject and problem, from open to
+/// recovered. A failure opens the incident (the first message) or joins it (a reply; the first message counts it); a
+/// recovery event resolves it ("recovered after D" in the thread, the first message marked resolved); a failure within
+/// RECOVERY_STABLE_MINUTES after that reopens the same thread instead of alerting anew. What is a failure and what is a
+/// recovery is each <see cref="IIncidentRule"/>'s; the re-check without a recovery event is <see cref="IncidentSweep"/>'s.
+/// Slack is called before the record is written, so a Slack failure leaves the incident as it was and the redelivered
+/// message does the step again; two instances racing on one incident both post, and the second write merges.
+/// </summary>
+internal sealed partial class IncidentLifecycle(
+    IEnumerable<IIncidentRule> rules,
+    IncidentStore store,
+    GroupStore locks,
+    SlackNotifier notifier,
+    IOptions<IncidentOptions> options,
+    IOptions<ThreadOptions> threads,
+    ILogger<IncidentLifecycle> logger)
+{
+    private const int MaxAttempts = 5;
+    private readonly IIncidentRule[] rules = rules.ToArray();
+
+    public IReadOnlyList<IIncidentRule> Rules => rules;
+
+    /// <summary>Delivers the alert to its incident when a rule calls it a failure; false when none does (threads handle it).</summary>
+    public async Task<bool> TryDeliverFailureAsync(Alert alert, Receiver receiver, CancellationToken cancellationToken)
+    {
+        foreach (var rule in rules)
+        {
+            if (rule.Failure(alert.Entry) is { } subject)
+            {
+                await FailAsync(alert, receiver, rule.Problem, subject, cancellationToken);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Resolves what a recovery event closes; null when no rule reads the event as a recovery.</summary>
+    public async Task<PipelineOutcome?> TryRecoverAsync(EventLogEntry entry, IReadOnlyList<Receiver> receivers, CancellationToken cancellationToken)
+    {
+        var signals = rules.Select(rule => (Rule: rule, Subject: rule.Recovery(entry))).Where(signal => signal.Subject is not null).ToList();
+        if (signals.Count == 0)
+        {
+            return null;
+        }
+
+        var resolved = new List<string>();
+        foreach (var receiver in receivers)
+        {
+            foreach (var (rule, subject) in signals)
+            {
+                if (await RecoverAsync(entry, receiver, rule, subject!, cancellationToken) is { } incident)
+                {
+                    resolved.Add($"{incident.Subject.Describe()} ({incident.Problem})");
+                }
+            }
+        }
+
+        var what = $"{entry.Event.Reason} on {entry.Event.InvolvedObject.Kind} {entry.Event.InvolvedObject.QualifiedName}";
+        return resolved.Count > 0
+            ? PipelineOutcome.Alerted($"{what}: {string.Join(", ", resolved.Distinct(StringComparer.Ordinal))} recovered")
+            : PipelineOutcome.NoAlert($"{what}: a recovery signal that closes no open incident");
+    }
+
+    /// <summary>
+    /// Closes the incident at <paramref name="version"/>: the outcome in its thread (or as a message of its own), the first
+    /// message marked resolved, then the record. False when the record changed meanwhile (a new failure): nothing closes.
+    /// </summary>
+    public async Task<bool> ResolveAsync(Incident incident, string version, Receiver? receiver, DateTimeOffset at, string outcome, CancellationToken cancellationToken)
+    {
+        var closed = incident with { Thread = incident.Thread with { Resolved = true }, ResolvedAt = at, Fingerprint = null, StableSince = null };
+        if (receiver is null)
+        {
+            LogReceiverGone(logger, incident.Receiver, outcome);
+        }
+        else if (receiver.CanThread && incident.Thread is { Ts: { } ts, Channel: { } channel })
+        {
+            await receiver.Client.PostAsync(IncidentRenderer.Reply(receiver, incident, outcome), cancellationToken);
+            await receiver.Client.UpdateAsync(channel, ts, IncidentRenderer.Resolved(closed, outcome), cancellationToken);
+        }
+        else
+        {
+            await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Resolved(closed, outcome) with { Channel = receiver.Channel, Metadata = null }, cancellationToken);
+        }
+
+        return await store.TryWriteAsync(closed, version, cancellationToken);
+    }
+
+    private async Task<Incident?> RecoverAsync(EventLogEntry entry, Receiver receiver, IIncidentRule rule, IncidentSubject subject, CancellationToken cancellationToken)
+    {
+        var key = Incident.KeyFor(receiver.Name, rule.Problem, subject);
+        using var held = await locks.LockAsync(key.Id, cancellationToken);
+        var at = entry.Event.LastSeen;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var (incident, version) = await store.ReadAsync(key, cancellationToken);
+            if (incident is not { IsOpen: true } || at < incident.Thread.Last)
+            {
+                return null; // nothing open, or a signal older than the latest failure: it says nothing about now
+            }
+
+            if (await ResolveAsync(incident, version!, receiver, at, IncidentRenderer.Recovered(incident, at, rule.RecoverySignal(entry)), cancellationToken))
+            {
+                return incident;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task FailAsync(Alert alert, Receiver receiver, string problem, IncidentSubject subject, CancellationToken cancellationToken)
+    {
+        var key = Incident.KeyFor(receiver.Name, problem, subject);
+        using var held = await locks.LockAsync(key.Id, cancellationToken);
+        var at = alert.Entry.Event.LastSeen;
+        SlackPostResult? posted = null;
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var (known, version) = await store.ReadAsync(key, cancellationToken);
+            var next = Next(known, alert, receiver.Name, problem, subject, at);
+            if (posted is null)
+            {
+                posted = await PostAsync(known, next, alert, receiver, at, cancellationToken);
+            }
+
+            if (next.Thread.Ts is null && posted.Ts is not null)
+            {
+                next = next with { Thread = next.Thread with { Channel = posted.Channel ?? receiver.Channel, Ts = posted.Ts } };
+            }
+
+            if (await store.TryWriteAsync(next, version, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        LogLostWrites(logger, key.Readable);
+    }
+
+    /// <summary>The incident after this failure: opened, joined or reopened. Any failure restarts the stability clock.</summary>
+    private Incident Next(Incident? known, Alert alert, string receiver, string problem, IncidentSubject subject, DateTimeOffset at)
+    {
+        var name = alert.Entry.Event.InvolvedObject.Name;
+        var node = alert.Entry.NodeName;
+        if (known is null || (!known.IsOpen && !IsWithinStability(known, at)))
+        {
+            var keyId = Incident.ThreadKey(problem, subject).Id;
+            return new Incident(receiver, problem, subject, GroupState.Start(keyId, name, node, at), at);
+        }
+
+        return known with
+        {
+            Subject = known.Subject with { Revision = subject.Revision ?? known.Subject.Revision },
+            Thread = known.Thread.Add(name, node, Later(known.Thread.Last, at)) with { Resolved = false },
+            RecheckAt = at,
+            ResolvedAt = null,
+            Fingerprint = null,
+            StableSince = null,
+        };
+    }
+
+    private bool IsWithinStability(Incident resolved, DateTimeOffset at) =>
+        resolved.ResolvedAt is { } when && at - when <= options.Value.Stable;
+
+    private async Task<SlackPostResult> PostAsync(Incident? known, Incident next, Alert alert, Receiver receiver, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var threaded = receiver.CanThread && next.Thread is { Ts: not null, Channel: not null };
+        if (known is null || next.Thread.Count == 1)
+        {
+            return await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Opened(alert, receiver, next), cancellationToken);
+        }
+
+        if (!threaded)
+        {
+            return next.Thread.Count <= threads.Value.BurstThreshold || !known.IsOpen
+                ? await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Counted(alert, receiver, next), cancellationToken)
+                : SlackPostResult.Unknown;
+        }
+
+        if (!known.IsOpen)
+        {
+            await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Reopened(alert, receiver, next, at - (known.ResolvedAt ?? at)), cancellationToken);
+        }
+        else if (next.Thread.Count <= threads.Value.BurstThreshold)
+        {
+            await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Joined(alert, receiver, next), cancellationToken);
+        }
+
+        await receiver.Client.UpdateAsync(next.Thread.Channel!, next.Thread.Ts!, IncidentRenderer.Parent(alert, next), cancellationToken);
+        return SlackPostResult.Unknown;
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {Incident} changed under this instance five times in a row; its Slack messages are posted, its record keeps the other writer's state")]
+    private static partial void LogLostWrites(ILogger logger, string incident);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Incident of receiver {Receiver} closes without a Slack message: the routing configuration no longer names that receiver ({Outcome})")]
+    private static partial void LogReceiverGone(ILogger logger, string receiver, string outcome);
+}
