@@ -79,7 +79,7 @@ public sealed class ThreadTests : FakeSlackOnFakeClock
         }
 
         var text = Slack.Calls("chat.update")[^1].Json!.Value.GetProperty("text").GetString()!;
-        Assert.StartsWith("1 pod Failed ", text, StringComparison.Ordinal);
+        Assert.StartsWith("1 pod image pull on ", text, StringComparison.Ordinal);
         Assert.Contains(": 3 events in under 1 min · ", text, StringComparison.Ordinal);
         Assert.DoesNotContain("(seen", text, StringComparison.Ordinal);
     }

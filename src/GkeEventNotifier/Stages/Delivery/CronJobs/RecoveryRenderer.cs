@@ -32,14 +32,15 @@ internal static class RecoveryRenderer
     /// The first alert, marked resolved in place: green, the outcome in the header, where (cluster, namespace) and when
     /// in its context line, a button to the successful run's events, and the state closed in its metadata.
     /// </summary>
-    public static SlackMessage Resolved(GroupState state, string recovered, ClusterRef cluster, string jobNamespace, Uri? run)
+    public static SlackMessage Resolved(GroupState state, string recovered, ClusterRef? cluster = null, string? jobNamespace = null, Uri? run = null)
     {
         var text = $":white_check_mark: Resolved: {SlackText.Escape(recovered)}";
-        var where = $"Cluster {SlackText.Code(ClusterText(cluster))} · namespace {SlackText.Code(jobNamespace)}";
+        var where = cluster is null ? "" : $"Cluster {SlackText.Code(ClusterText(cluster))} · namespace {SlackText.Code(jobNamespace ?? "—")} · ";
+        var when = $"{(where.Length > 0 ? "first" : "First")} failure {Utc(state.First)} · last failure {Utc(state.Last)}";
         var blocks = new List<SlackBlock>
         {
             new HeaderBlock(TextObject.Plain(SlackText.EscapeAndLimit($"Resolved: {recovered}", SlackText.MaxHeaderLength))),
-            new ContextBlock([TextObject.Markdown(SlackText.Limit($"{where} · first failure {Utc(state.First)} · last failure {Utc(state.Last)}", SlackText.MaxTextLength))]),
+            new ContextBlock([TextObject.Markdown(SlackText.Limit(where + when, SlackText.MaxTextLength))]),
         };
         if (run is not null)
         {
