@@ -45,7 +45,7 @@ internal sealed class ReplayTally
             .Append($", {Count(OutcomeKind.Filtered)} dropped by the filter or a drop rule")
             .Append($", {Count(OutcomeKind.NotAnEvent)} not Kubernetes events (exporter notices and the like)")
             .Append(Count(OutcomeKind.Duplicate) > 0 ? $", {Count(OutcomeKind.Duplicate)} repeats of an earlier event" : "")
-            .Append(Count(OutcomeKind.NoAlert) > 0 ? $", {Count(OutcomeKind.NoAlert)} needing no alert (CronJob runs with nothing to recover from)" : "")
+            .Append(Count(OutcomeKind.NoAlert) > 0 ? $", {Count(OutcomeKind.NoAlert)} needing no alert (recoveries with nothing open to resolve)" : "")
             .Append($", {Rejected.Count} rejected");
         if (Failed.Count > 0)
         {

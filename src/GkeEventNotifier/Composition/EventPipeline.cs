@@ -4,6 +4,7 @@ using GkeEventNotifier.Model;
 using GkeEventNotifier.Stages.Decoding;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
+using GkeEventNotifier.Stages.Delivery.Nodes;
 using GkeEventNotifier.Stages.Delivery.Incidents;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Delivery;
@@ -18,8 +19,8 @@ namespace GkeEventNotifier.Composition;
 
 /// <summary>
 /// One Pub/Sub message through the stages: decode → filter → route (drop rules) → dedup → enrich → pace → deliver in
-/// threads, per receiver. CronJob completions and other recovery signals go to recovery instead of alerting; a message
-/// with the attribute <c>gke-events-sweep=1</c> re-checks the open incidents instead.
+/// threads, per receiver. CronJob completions, a node's return to health and other recovery signals go to recovery
+/// instead of alerting; a message with the attribute <c>gke-events-sweep=1</c> re-checks the open incidents instead.
 /// Returns how the message ended; throws only what a retry can fix (see <see cref="DeliveryPolicy"/>).
 /// </summary>
 internal sealed partial class EventPipeline(
@@ -31,6 +32,7 @@ internal sealed partial class EventPipeline(
     AlertPacer pacer,
     AlertThreads threads,
     CronJobRecovery recovery,
+    NodeProblems nodeProblems,
     IncidentLifecycle incidents,
     IncidentSweep sweep,
     ILogger<EventPipeline> logger)
@@ -76,6 +78,11 @@ internal sealed partial class EventPipeline(
         if (CronJobCompletion.From(entry.Event) is { } completion)
         {
             return await recovery.RecoverAsync(entry, completion, route.Receivers, cancellationToken);
+        }
+
+        if (NodeSignal.From(entry.Event) is { Resolves: true } nodeRecovered)
+        {
+            return await nodeProblems.ResolveAsync(entry, nodeRecovered, route.Receivers, cancellationToken);
         }
 
         if (await incidents.TryRecoverAsync(entry, route.Receivers, cancellationToken) is { } recovered)
@@ -175,7 +182,9 @@ internal sealed partial class EventPipeline(
         new(entry, await EnrichAsync(entry, cancellationToken)) { Occurrences = occurrences };
 
     private async Task<SlackPostResult> DeliverAsync(Alert alert, Receiver receiver, CancellationToken cancellationToken) =>
-        await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken) || await incidents.TryDeliverFailureAsync(alert, receiver, cancellationToken)
+        await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken)
+        || await nodeProblems.TryDeliverAsync(alert, receiver, cancellationToken)
+        || await incidents.TryDeliverFailureAsync(alert, receiver, cancellationToken)
             ? SlackPostResult.Unknown
             : await threads.DeliverAsync(alert, receiver, cancellationToken);
 

@@ -6,6 +6,7 @@ using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Stages.Dedup;
 using GkeEventNotifier.Stages.Delivery.CronJobs;
+using GkeEventNotifier.Stages.Delivery.Nodes;
 using GkeEventNotifier.Stages.Delivery.Incidents;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Delivery;
@@ -32,6 +33,7 @@ public static class ServiceCollectionExtensions
         services.AddDedup(configuration);
         services.AddOomResolution(configuration);
         services.AddSingleton<IEventEnricher, ObjectNameCheck>();
+        services.AddSingleton<IEventEnricher, NodeContextEnricher>();
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);
@@ -75,6 +77,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertThreads>();
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();
+        services.AddSingleton<NodeProblems>();
         return services.AddIncidents(configuration);
     }
 

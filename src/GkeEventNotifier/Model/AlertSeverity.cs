@@ -16,8 +16,12 @@ internal static class AlertSeverityRules
         "OOMKilling", "Evicted", "BackoffLimitExceeded", "DeadlineExceeded", "OOMKilled",
     };
 
+    /// <summary>Warnings whatever their event type: the node lifecycle controller records NodeNotReady as Normal.</summary>
+    private static readonly HashSet<string> WarningReasons = new(StringComparer.Ordinal) { "NodeNotReady" };
+
     public static AlertSeverity Of(KubernetesEvent kubernetesEvent) =>
-        !kubernetesEvent.IsWarning ? AlertSeverity.Info
+        WarningReasons.Contains(kubernetesEvent.Reason) ? AlertSeverity.Warning
+        : !kubernetesEvent.IsWarning ? AlertSeverity.Info
         : CriticalReasons.Contains(kubernetesEvent.Reason) ? AlertSeverity.Critical
         : AlertSeverity.Warning;
 

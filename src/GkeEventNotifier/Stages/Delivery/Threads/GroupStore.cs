@@ -58,6 +58,27 @@ internal sealed class GroupStore
     }
 
     /// <summary>
+    /// Every open group whose key starts with <paramref name="keyPrefix"/> (a node's problems when the node is gone), from
+    /// memory and from the channel's recent history; the newest state of each key.
+    /// </summary>
+    public async Task<IReadOnlyList<GroupState>> FindOpenWithPrefixAsync(Receiver receiver, string keyPrefix, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        var slotPrefix = $"{receiver.Name}\n{keyPrefix}";
+        var found = memory.Where(pair => pair.Key.StartsWith(slotPrefix, StringComparison.Ordinal)).Select(pair => pair.Value).ToList();
+        if (receiver.CanThread && receiver.Channel is not null)
+        {
+            var history = await HistoryAsync(receiver, now, window, cancellationToken);
+            found.AddRange(history.Select(message => GroupState.FromMessage(receiver.Channel, message))
+                .Where(state => state is not null && state.KeyId.StartsWith(keyPrefix, StringComparison.Ordinal))!);
+        }
+
+        return found.GroupBy(state => state.KeyId, StringComparer.Ordinal)
+            .Select(group => group.MaxBy(state => (state.Resolved, state.Last))!)
+            .Where(state => state.IsOpenAt(now, window))
+            .ToList();
+    }
+
+    /// <summary>
     /// Single-flight: alerts that arrive while a read is on its way wait for it instead of starting their own. The shared
     /// read runs without any one caller's token (the client's time budget bounds it); a failed read is not reused.
     /// </summary>
