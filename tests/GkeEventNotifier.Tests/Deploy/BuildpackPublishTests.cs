@@ -26,7 +26,7 @@ public sealed class BuildpackPublishTests(PublishedFunctionFixture published) : 
 
         Assert.True(response.IsSuccessStatusCode, $"HTTP {(int)response.StatusCode}; the function printed:\n{function.Output}");
         Assert.True(
-            await function.PrintsAsync(SamplePubSubCloudEvent.PodName, CancellationToken.None),
+            await function.PrintsAsync(SamplePubSubCloudEvent.PodName),
             $"The alert for {SamplePubSubCloudEvent.PodName} was not printed; the function printed:\n{function.Output}");
     }
 

@@ -82,24 +82,8 @@ internal sealed class StartedFunction : IDisposable
     }
 
     /// <summary>Waits until the function has printed <paramref name="text"/>, bounded so a missing line fails the test.</summary>
-    public async Task<bool> PrintsAsync(string text, CancellationToken cancellationToken)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(15));
-        while (!Output.Contains(text, StringComparison.Ordinal))
-        {
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public Task<bool> PrintsAsync(string text) =>
+        Eventually.TrueAsync(() => Output.Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
 
     public void Dispose()
     {

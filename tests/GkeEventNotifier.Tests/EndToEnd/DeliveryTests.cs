@@ -74,7 +74,7 @@ public sealed class DeliveryTests(EmulatorFixture fixture)
         var pods = Enumerable.Range(1, 24).Select(i => $"orders-worker-8b7c-k{i:D2}").ToList();
 
         var ids = await scenario.PublishAsync(pods.Select((pod, i) => TestEntries.Distinct("keep-evicted", pod, "orders", i)).ToArray());
-        await WaitUntilAsync(() => scenario.Slack.Delivered.Count >= 5);
+        await Eventually.HoldsAsync(() => scenario.Slack.Delivered.Count >= 5, Patience, () => $"{scenario.Slack.Delivered.Count} of 5 messages delivered to Slack before the kill");
         await scenario.Function.KillAsync();
         await scenario.Function.RestartAsync();
         await scenario.WaitForOutcomesAsync(ids, TimeSpan.FromSeconds(120));
@@ -154,15 +154,6 @@ public sealed class DeliveryTests(EmulatorFixture fixture)
         Assert.Contains("&lt;!channel&gt;", scenario.Slack.Delivered[0].Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, oversized.StatusCode);
         scenario.AssertNoSecretsLoggedAndLoopbackOnly();
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(50, deadline.Token);
-        }
     }
 
     private static string KubeconfigToClosedPort()

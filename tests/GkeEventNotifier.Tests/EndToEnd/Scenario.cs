@@ -60,16 +60,9 @@ public sealed class Scenario : IAsyncDisposable
     public async Task WaitForOutcomesAsync(IEnumerable<string> messageIds, TimeSpan timeout)
     {
         var waiting = messageIds.ToHashSet(StringComparer.Ordinal);
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!deadline.IsCancellationRequested)
+        if (await Eventually.TrueAsync(() => { waiting.ExceptWith(Function.Lines.Where(l => l.IsFinalOutcome).Select(l => l.MessageId!)); return waiting.Count == 0; }, timeout, TimeSpan.FromMilliseconds(200)))
         {
-            waiting.ExceptWith(Function.Lines.Where(l => l.IsFinalOutcome).Select(l => l.MessageId!));
-            if (waiting.Count == 0)
-            {
-                return;
-            }
-
-            await Task.Delay(200, CancellationToken.None);
+            return;
         }
 
         throw new TimeoutException($"{waiting.Count} message(s) not handled within {timeout.TotalSeconds:0} s, e.g. {waiting.First()}. Last log lines:\n" +

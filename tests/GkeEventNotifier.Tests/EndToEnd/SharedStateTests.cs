@@ -62,7 +62,7 @@ public sealed partial class SharedStateTests(EmulatorFixture pubsub, FirestoreEm
         var clock = Stopwatch.StartNew();
 
         var ids = await scenario.PublishAsync(pods.Select((pod, i) => TestEntries.Distinct("keep-evicted", pod, "orders", i)));
-        await WaitUntilAsync(() => scenario.Slack.Delivered.Count >= 3);
+        await Eventually.HoldsAsync(() => scenario.Slack.Delivered.Count >= 3, TimeSpan.FromSeconds(60), () => $"{scenario.Slack.Delivered.Count} of 3 messages delivered to Slack before the kill");
         await scenario.Functions[1].KillAsync();
         await scenario.WaitForOutcomesAsync(ids, Patience);
 
@@ -101,15 +101,6 @@ public sealed partial class SharedStateTests(EmulatorFixture pubsub, FirestoreEm
         if (Environment.GetEnvironmentVariable("SHARED_STATE_REPORT") is { Length: > 0 } file)
         {
             File.AppendAllText(file, line + Environment.NewLine);
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!condition())
-        {
-            await Task.Delay(50, deadline.Token);
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly ConcurrentQueue<RecordedRequest> delivered = new();
     private readonly List<StoredMessage> channelMessages = [];
+    private readonly List<StoredMessage> threadReplies = [];
     private readonly Lock channelGate = new();
     private readonly Dictionary<string, int> working = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> overlap = new(StringComparer.Ordinal);
@@ -63,8 +64,11 @@ public sealed class FakeSlackServer : IAsyncDisposable
         return this;
     }
 
-    /// <summary>Replaces the default answer for every request after the script (e.g. an outage until <see cref="Recover"/>).</summary>
-    public Func<RecordedRequest, SlackReply>? Default { get; set; }
+    /// <summary>
+    /// Replaces the default answer for every request after the script (e.g. an outage until <see cref="Recover"/>);
+    /// where it answers null, the request gets the default answer (posts kept, history listed).
+    /// </summary>
+    public Func<RecordedRequest, SlackReply?>? Default { get; set; }
 
     public void Recover() => Default = null;
 
@@ -97,6 +101,18 @@ public sealed class FakeSlackServer : IAsyncDisposable
             lock (channelGate)
             {
                 return channelMessages.ToList();
+            }
+        }
+    }
+
+    /// <summary>Thread replies as Slack keeps them (<see cref="StoredMessage.ThreadTs"/> names the parent), oldest first.</summary>
+    public IReadOnlyList<StoredMessage> ThreadReplies
+    {
+        get
+        {
+            lock (channelGate)
+            {
+                return threadReplies.ToList();
             }
         }
     }
@@ -194,6 +210,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         {
             "/api/chat.update" => Update(request.Json!.Value),
             "/api/conversations.history" => History(request.Query),
+            "/api/conversations.replies" => Replies(request.Query),
             _ => Post(request.Json),
         };
     }
@@ -203,11 +220,19 @@ public sealed class FakeSlackServer : IAsyncDisposable
         var next = Interlocked.Increment(ref ts);
         var channel = json is { } j && j.TryGetProperty("channel", out var c) ? c.GetString() ?? "C0FAKE" : "C0FAKE";
         var stamp = $"{Clock().ToUnixTimeSeconds()}.{next:D6}";
-        if (json is { } body && !body.TryGetProperty("thread_ts", out _))
+        if (json is { } body)
         {
+            var metadata = body.TryGetProperty("metadata", out var m) ? m.Clone() : (JsonElement?)null;
             lock (channelGate)
             {
-                channelMessages.Add(new StoredMessage(channel, stamp, body.TryGetProperty("metadata", out var m) ? m.Clone() : null));
+                if (body.TryGetProperty("thread_ts", out var thread))
+                {
+                    threadReplies.Add(new StoredMessage(channel, stamp, metadata, thread.GetString()));
+                }
+                else
+                {
+                    channelMessages.Add(new StoredMessage(channel, stamp, metadata));
+                }
             }
         }
 
@@ -237,7 +262,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     private SlackReply History(IReadOnlyDictionary<string, string> query)
     {
-        var oldest = query.TryGetValue("oldest", out var o) ? decimal.Parse(o, System.Globalization.CultureInfo.InvariantCulture) : 0m;
+        var oldest = Oldest(query);
         List<StoredMessage> found;
         lock (channelGate)
         {
@@ -247,6 +272,30 @@ public sealed class FakeSlackServer : IAsyncDisposable
                 .ToList();
         }
 
+        return Messages(found);
+    }
+
+    /// <summary>A thread's replies since <c>oldest</c>, oldest first (the parent itself is left out: no caller needs it).</summary>
+    private SlackReply Replies(IReadOnlyDictionary<string, string> query)
+    {
+        var oldest = Oldest(query);
+        List<StoredMessage> found;
+        lock (channelGate)
+        {
+            found = threadReplies
+                .Where(m => m.Channel == query.GetValueOrDefault("channel") && m.ThreadTs == query.GetValueOrDefault("ts")
+                    && decimal.Parse(m.Ts, System.Globalization.CultureInfo.InvariantCulture) >= oldest)
+                .ToList();
+        }
+
+        return Messages(found);
+    }
+
+    private static decimal Oldest(IReadOnlyDictionary<string, string> query) =>
+        query.TryGetValue("oldest", out var o) ? decimal.Parse(o, System.Globalization.CultureInfo.InvariantCulture) : 0m;
+
+    private static SlackReply Messages(List<StoredMessage> found)
+    {
         var messages = found.Select(m => m.Metadata is { } metadata
             ? $$"""{"type":"message","ts":"{{m.Ts}}","metadata":{{metadata.GetRawText()}}}"""
             : $$"""{"type":"message","ts":"{{m.Ts}}"}""");
@@ -297,8 +346,8 @@ public sealed record RecordedRequest(string Method, string Path, IReadOnlyDictio
     };
 }
 
-/// <summary>A top-level message the fake keeps, with its metadata as last posted or updated.</summary>
-public sealed record StoredMessage(string Channel, string Ts, JsonElement? Metadata);
+/// <summary>A message the fake keeps, with its metadata as last posted or updated; a reply names its thread's parent.</summary>
+public sealed record StoredMessage(string Channel, string Ts, JsonElement? Metadata, string? ThreadTs = null);
 
 /// <summary>A scripted answer.</summary>
 public sealed record SlackReply(int Status, string Body, int? RetryAfterSeconds = null, TimeSpan Delay = default, string? ContentType = null)

@@ -1,4 +1,5 @@
 using GkeEventNotifier.Composition;
+using GkeEventNotifier.Tests.Fakes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -37,32 +38,6 @@ public sealed class FunctionFactory(IReadOnlyDictionary<string, string?>? settin
     /// The function against a fake Slack with 20 ms retry backoff, so retries cost the test little time;
     /// <paramref name="extra"/> settings are laid over the Slack ones.
     /// </summary>
-    public static FunctionFactory WithFastRetryingSlack(FakeSlackServerSettings slack, IReadOnlyDictionary<string, string?>? extra = null)
-    {
-        var settings = new Dictionary<string, string?>(slack.Settings);
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return new(settings, services => services.Configure<Model.Slack.SlackOptions>(o => o.BaseRetryDelay = TimeSpan.FromMilliseconds(20)));
-    }
-}
-
-/// <summary>Settings that point the function at a fake Slack server.</summary>
-public sealed record FakeSlackServerSettings(IReadOnlyDictionary<string, string?> Settings)
-{
-    public static FakeSlackServerSettings BotToken(Fakes.FakeSlackServer server, string channel = "C0ALERTS", int timeoutSeconds = 5) => new(new Dictionary<string, string?>
-    {
-        ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
-        ["SLACK_CHANNEL"] = channel,
-        ["SLACK_API_URL"] = server.ApiUri.AbsoluteUri,
-        ["SLACK_TIMEOUT_SECONDS"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
-
-    public static FakeSlackServerSettings Webhook(Fakes.FakeSlackServer server) => new(new Dictionary<string, string?>
-    {
-        ["SLACK_WEBHOOK_URL"] = server.WebhookUri.AbsoluteUri,
-        ["SLACK_TIMEOUT_SECONDS"] = "5",
-    });
+    public static FunctionFactory WithFastRetryingSlack(FakeSlackServerSettings slack, IReadOnlyDictionary<string, string?>? extra = null) =>
+        new(slack.With(extra).Settings, services => services.Configure<Model.Slack.SlackOptions>(o => o.BaseRetryDelay = TimeSpan.FromMilliseconds(20)));
 }

@@ -130,10 +130,7 @@ public sealed class RequestShapeTests : IDisposable
         _ = factory.CreateClient();
 
         // The report is written from the host's ApplicationStarted callback, which may run just after start returns.
-        for (var i = 0; i < 100 && !SaidItRunsWithoutSlack(); i++)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(SaidItRunsWithoutSlack, TimeSpan.FromSeconds(5));
 
         Assert.True(SaidItRunsWithoutSlack(), "no WARNING 'Running without Slack' at start-up");
     }

@@ -69,6 +69,38 @@ public sealed class SlackFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlackThatAnswersLate_GetsOnePostPerMessage_ForThreadRepliesAndPlainTextFallbacksToo()
+    {
+        // Three evictions of one Deployment: the first is posted, the others reply in its thread. The third one's blocks
+        // are refused at once, so it goes again as plain text. Every post lands, but its answer comes after the attempt
+        // timeout, so each is sent a second time unless the function first finds it in the channel or the thread.
+        static bool Refused(RecordedRequest request) => request.HasBlocks && request.Text.Contains(TestEntries.CheckoutPod(2), StringComparison.Ordinal);
+        slack.Latency = request => request.Path == "/api/chat.postMessage" && !Refused(request) ? TimeSpan.FromSeconds(1.1) : TimeSpan.Zero;
+        slack.Default = request => Refused(request) ? SlackReply.Error("invalid_blocks") : null;
+        using var function = FunctionFactory.WithSlack(FakeSlackServerSettings.BotToken(slack, timeoutSeconds: 10), services => services.Configure<SlackOptions>(o =>
+        {
+            o.BaseRetryDelay = TimeSpan.FromMilliseconds(20);
+            o.AttemptTimeout = TimeSpan.FromSeconds(1);
+        }));
+        var client = function.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var entry = TestEntries.Evicted(TestEntries.CheckoutPod(i)).ToJsonString();
+            statuses.Add((await client.SendAsync(HttpRequests.BinaryCloudEvent(Samples.PushBody(entry, $"730{i}")))).StatusCode);
+        }
+
+        Assert.All(statuses, status => Assert.Equal(HttpStatusCode.OK, status));
+        var parent = Assert.Single(slack.ChannelMessages);
+        Assert.Equal(2, slack.ThreadReplies.Count);
+        Assert.All(slack.ThreadReplies, reply => Assert.Equal(parent.Ts, reply.ThreadTs));
+        Assert.Contains(slack.ThreadReplies, reply => reply.Metadata?.GetProperty("event_type").GetString() == SlackMetadata.PostEventType);
+        Assert.NotEmpty(slack.Calls("conversations.replies"));
+        Assert.Contains(function.Logs.GetSnapshot(), r => r.Message.StartsWith("Slack had posted the message although its answer did not arrive in time", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task WebhookSetting_PostsThroughTheWebhook_AndNeverLogsItsUrl()
     {
         using var function = Function(FakeSlackServerSettings.Webhook(slack));

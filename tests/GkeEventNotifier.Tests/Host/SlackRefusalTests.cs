@@ -57,10 +57,10 @@ public sealed class SlackRefusalTests : IAsyncLifetime
     {
         using var function = Function(FakeSlackServerSettings.BotToken(slack), new Dictionary<string, string?> { ["ALERT_BURST_THRESHOLD"] = "1" });
         var client = function.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpRequests.BinaryCloudEvent(Samples.PushBody(Evicted("checkout-api-6d8f7b9c5d-qz4lp"), "7103")))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(HttpRequests.BinaryCloudEvent(Samples.PushBody(TestEntries.Evicted("checkout-api-6d8f7b9c5d-qz4lp").ToJsonString(), "7103")))).StatusCode);
         slack.ThenWhen(request => request.Json!.Value.TryGetProperty("thread_ts", out _) ? SlackReply.Error("invalid_arguments") : SlackReply.Json("""{"ok":true}"""));
 
-        var response = await client.SendAsync(HttpRequests.BinaryCloudEvent(Samples.PushBody(Evicted("checkout-api-6d8f7b9c5d-bx4lp"), "7104")));
+        var response = await client.SendAsync(HttpRequests.BinaryCloudEvent(Samples.PushBody(TestEntries.Evicted("checkout-api-6d8f7b9c5d-bx4lp").ToJsonString(), "7104")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(function.Logs.GetSnapshot(), r => r.Level == LogLevel.Error && r.Message.Contains("invalid_arguments", StringComparison.Ordinal));
@@ -94,15 +94,6 @@ public sealed class SlackRefusalTests : IAsyncLifetime
 
     /// <summary>No grouping, so no history read takes a scripted answer meant for the post.</summary>
     private static readonly Dictionary<string, string?> NoHistoryRead = new() { ["ALERT_GROUP_WINDOW_MINUTES"] = "0" };
-
-    private static string Evicted(string pod)
-    {
-        var entry = Samples.EntryNode("keep-evicted");
-        entry["jsonPayload"]!["involvedObject"]!["name"] = pod;
-        entry["jsonPayload"]!["metadata"]!["uid"] = Guid.NewGuid().ToString();
-        entry["insertId"] = Guid.NewGuid().ToString("N")[..15];
-        return entry.ToJsonString();
-    }
 
     private static FunctionFactory Function(FakeSlackServerSettings settings, IReadOnlyDictionary<string, string?>? extra = null) =>
         FunctionFactory.WithFastRetryingSlack(settings, extra);

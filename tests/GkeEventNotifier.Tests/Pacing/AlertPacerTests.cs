@@ -38,7 +38,7 @@ public sealed class AlertPacerTests : IAsyncLifetime
     [Fact]
     public async Task BurstOfTwoHundred_NamesEveryAlert_InTheSummaryOrInItsThread()
     {
-        var pacer = Pacer(maxBatch: 500, intervalMs: 300);
+        var pacer = Pacer(maxBatch: 500);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Send(pacer, i)));
         await Task.WhenAll(outcomes.OfType<PaceOutcome.Deferred>().Select(d => d.Summary));
@@ -111,17 +111,13 @@ public sealed class AlertPacerTests : IAsyncLifetime
 
     private AlertPacer Pacer(int maxBatch, int timeoutSeconds = 10, int intervalMs = 1500)
     {
-        provider = SlackTestServices.Build(new Dictionary<string, string?>
+        provider = SlackTestServices.Build(FakeSlackServerSettings.BotToken(slack, timeoutSeconds: timeoutSeconds).With(new Dictionary<string, string?>
         {
-            ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
-            ["SLACK_CHANNEL"] = "C0ALERTS",
-            ["SLACK_API_URL"] = slack.ApiUri.AbsoluteUri,
-            ["SLACK_TIMEOUT_SECONDS"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SLACK_MESSAGE_INTERVAL_MS"] = intervalMs.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["SLACK_BURST"] = "2",
             ["SLACK_MAX_WAIT_SECONDS"] = "0",
             ["SLACK_MAX_BATCH"] = maxBatch.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        }).Settings);
         return provider.GetRequiredService<AlertPacer>();
     }
 

@@ -17,7 +17,7 @@ public sealed class PostEventScriptTests
         await using var function = await FunctionProcess.StartAsync(new Dictionary<string, string?>(), trap);
 
         var result = await RunAsync(Samples.Path_("entries/keep-oomkilling.json"), $"http://127.0.0.1:{function.Port}/");
-        await WaitForAsync(() => function.Lines.Any(l => l.Severity == "NOTICE"));
+        await Eventually.TrueAsync(() => function.Lines.Any(l => l.Severity == "NOTICE"), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Equal("HTTP 200", result.StandardOutput.Trim());
@@ -98,11 +98,4 @@ public sealed class PostEventScriptTests
     private static Task<ToolResult> RunAsync(params string[] args) =>
         ExternalTool.RunAsync("bash", [Samples.Path_("post-event.sh"), .. args], Samples.Directory, new Dictionary<string, string?>(), TimeSpan.FromSeconds(60), CancellationToken.None);
 
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++)
-        {
-            await Task.Delay(100);
-        }
-    }
 }

@@ -15,10 +15,7 @@ public sealed class ClusterProjectsStartupTests
         _ = factory.CreateClient();
 
         // The report is written from the host's ApplicationStarted callback, which may run just after start returns.
-        for (var i = 0; i < 100 && !factory.Logs.GetSnapshot().Any(r => r.Message.StartsWith("Filter:", StringComparison.Ordinal)); i++)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => factory.Logs.GetSnapshot().Any(r => r.Message.StartsWith("Filter:", StringComparison.Ordinal)), TimeSpan.FromSeconds(5));
 
         await Task.Delay(100);
         Assert.Equal(warns, factory.Logs.GetSnapshot().Any(r => r.Level == LogLevel.Warning && r.Message.StartsWith("CLUSTER_PROJECTS is not set", StringComparison.Ordinal)));

@@ -3,7 +3,6 @@ using GkeEventNotifier.Model;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Jobs;
 using GkeEventNotifier.Tests.Oom;
-using GkeEventNotifier.Tests.Threads;
 
 namespace GkeEventNotifier.Tests.Security;
 

@@ -26,10 +26,7 @@ public sealed class SlowClientTests
             await Task.Delay(200);
         }
 
-        for (var i = 0; i < 100 && function.Lines.Count(IsBodyWarning) < 3; i++)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.TrueAsync(() => function.Lines.Count(IsBodyWarning) >= 3, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
 
         Assert.Equal(3, function.Lines.Count(IsBodyWarning));
         Assert.DoesNotContain(function.Lines, l => l.Severity is "ERROR" or "CRITICAL");

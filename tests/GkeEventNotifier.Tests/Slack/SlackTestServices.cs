@@ -11,19 +11,9 @@ namespace GkeEventNotifier.Tests.Slack;
 /// <summary>The library's real Slack wiring against a fake Slack server, with short backoff so retries are quick.</summary>
 internal static class SlackTestServices
 {
-    public static ServiceProvider BotToken(FakeSlackServer server, int timeoutSeconds = 5) => Build(new Dictionary<string, string?>
-    {
-        ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
-        ["SLACK_CHANNEL"] = "C0ALERTS",
-        ["SLACK_API_URL"] = server.ApiUri.AbsoluteUri,
-        ["SLACK_TIMEOUT_SECONDS"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+    public static ServiceProvider BotToken(FakeSlackServer server, int timeoutSeconds = 5) => Build(FakeSlackServerSettings.BotToken(server, timeoutSeconds: timeoutSeconds).Settings);
 
-    public static ServiceProvider Webhook(FakeSlackServer server) => Build(new Dictionary<string, string?>
-    {
-        ["SLACK_WEBHOOK_URL"] = server.WebhookUri.AbsoluteUri,
-        ["SLACK_TIMEOUT_SECONDS"] = "5",
-    });
+    public static ServiceProvider Webhook(FakeSlackServer server) => Build(FakeSlackServerSettings.Webhook(server).Settings);
 
     public static ServiceProvider Build(IReadOnlyDictionary<string, string?> settings)
     {

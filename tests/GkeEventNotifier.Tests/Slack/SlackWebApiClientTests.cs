@@ -149,14 +149,7 @@ public sealed class SlackWebApiClientTests : IAsyncLifetime
     {
         var closed = slack.ApiUri;
         await slack.DisposeAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
-            ["SLACK_CHANNEL"] = "C0ALERTS",
-            ["SLACK_API_URL"] = closed.AbsoluteUri,
-            ["SLACK_TIMEOUT_SECONDS"] = "1",
-        };
-        await using var services = SlackTestServices.Build(settings);
+        await using var services = SlackTestServices.Build(FakeSlackServerSettings.BotToken(closed, timeoutSeconds: 1).Settings);
 
         var exception = await Assert.ThrowsAsync<SlackUnavailableException>(() => services.Notifier().NotifyAsync(TestAlerts.Message(), CancellationToken.None));
 

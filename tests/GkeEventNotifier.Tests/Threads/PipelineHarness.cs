@@ -23,20 +23,15 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     private PipelineHarness(ServiceProvider services) => this.services = services;
 
-    public static readonly DateTimeOffset Start = new(2026, 11, 20, 9, 14, 3, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = TestEntries.Start;
 
     public IServiceProvider Services => services;
 
     public static PipelineHarness BotToken(FakeSlackServer slack, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? configure = null) =>
-        Build(time, Merge(new Dictionary<string, string?>
-        {
-            ["SLACK_BOT_TOKEN"] = "xoxb-test-token-123",
-            ["SLACK_CHANNEL"] = "C0ALERTS",
-            ["SLACK_API_URL"] = slack.ApiUri.AbsoluteUri,
-        }, extra), configure);
+        Build(time, FakeSlackServerSettings.BotToken(slack).With(extra).Settings, configure);
 
     public static PipelineHarness Webhook(FakeSlackServer slack, FakeTimeProvider time, IReadOnlyDictionary<string, string?>? extra = null) =>
-        Build(time, Merge(new Dictionary<string, string?> { ["SLACK_WEBHOOK_URL"] = slack.WebhookUri.AbsoluteUri }, extra), null);
+        Build(time, FakeSlackServerSettings.Webhook(slack).With(extra).Settings, null);
 
     public static PipelineHarness Build(FakeTimeProvider time, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? configure)
     {
@@ -58,14 +53,4 @@ internal sealed class PipelineHarness : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
-
-    private static Dictionary<string, string?> Merge(Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? extra)
-    {
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
-        {
-            settings[key] = value;
-        }
-
-        return settings;
-    }
 }

@@ -13,4 +13,7 @@ internal interface ISlackTransport
 
     /// <summary>Top-level messages since <paramref name="oldestTs"/>, with metadata, in <see cref="SlackAttempt.Messages"/>.</summary>
     Task<SlackAttempt> HistoryAsync(string channel, string oldestTs, CancellationToken cancellationToken);
+
+    /// <summary>The replies in the thread of <paramref name="threadTs"/> since <paramref name="oldestTs"/>, with metadata (history omits replies).</summary>
+    Task<SlackAttempt> RepliesAsync(string channel, string threadTs, string oldestTs, CancellationToken cancellationToken);
 }

@@ -12,9 +12,11 @@ namespace GkeEventNotifier.Adapters.Slack;
 /// When the budget runs out the alert is not dropped: <see cref="SlackUnavailableException"/> makes the function answer
 /// 5xx and Pub/Sub delivers the message again later. Refusals are never retried.
 /// <c>chat.postMessage</c> is not idempotent: an attempt cut by its time-out (or answered with a 5xx or an unreadable
-/// body) may have been posted all the same. So every top-level post with metadata (the first alert of a group) carries
-/// a mark of its own in it, and before it is sent again the channel's recent history is searched for that mark: found,
-/// the post is done. Messages without metadata (thread replies, summaries, plain-text fallbacks) are sent again.
+/// body) may have been posted all the same. So every Web API post (alert, thread reply, summary, listing part,
+/// plain-text fallback) carries a mark of its own in its metadata (a message without metadata gets metadata that holds
+/// only the mark), and before it is sent again the channel's recent history, or the thread's replies for a reply, is
+/// searched for that mark: found, the post is done. Webhooks cannot read a channel, and the plain text that follows a
+/// refusal of metadata cannot carry a mark: those posts are sent again.
 /// </summary>
 internal sealed partial class RetryingSlackClient : ISlackClient
 {
@@ -41,19 +43,19 @@ internal sealed partial class RetryingSlackClient : ISlackClient
 
     public async Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken)
     {
-        if (transport.IsWebhook || message.ThreadTs is not null || message.Metadata is null)
+        if (transport.IsWebhook || message.Unmarked)
         {
             return (await ExecuteAsync(token => transport.SendAsync(message, token), cancellationToken)).Result ?? SlackPostResult.Unknown;
         }
 
         var mark = Guid.NewGuid().ToString("N");
-        var marked = message with { Metadata = message.Metadata.Marked(mark) };
+        var marked = message with { Metadata = message.Metadata?.Marked(mark) ?? SlackMetadata.MarkOnly(mark) };
         var since = timeProvider.GetUtcNow() - HistoryMargin;
         var maybePosted = false;
         return (await ExecuteAsync(
             async token =>
             {
-                if (maybePosted && await FindPostedAsync(marked.Channel ?? channel, since, mark, token) is { } landed)
+                if (maybePosted && await FindPostedAsync(marked.Channel ?? channel, marked.ThreadTs, since, mark, token) is { } landed)
                 {
                     LogFoundPosted(logger);
                     return SlackAttempt.Ok(landed);
@@ -67,8 +69,8 @@ internal sealed partial class RetryingSlackClient : ISlackClient
             cancellationToken)).Result ?? SlackPostResult.Unknown;
     }
 
-    /// <summary>The earlier attempt's message, if the channel's history since it was first sent holds its mark.</summary>
-    private async Task<SlackPostResult?> FindPostedAsync(string? inChannel, DateTimeOffset since, string mark, CancellationToken cancellationToken)
+    /// <summary>The earlier attempt's message, if the channel's history (a reply: the thread's) since it was first sent holds its mark.</summary>
+    private async Task<SlackPostResult?> FindPostedAsync(string? inChannel, string? threadTs, DateTimeOffset since, string mark, CancellationToken cancellationToken)
     {
         if (inChannel is null)
         {
@@ -76,7 +78,9 @@ internal sealed partial class RetryingSlackClient : ISlackClient
         }
 
         var oldest = since.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + ".000000";
-        var history = await transport.HistoryAsync(inChannel, oldest, cancellationToken);
+        var history = threadTs is null
+            ? await transport.HistoryAsync(inChannel, oldest, cancellationToken)
+            : await transport.RepliesAsync(inChannel, threadTs, oldest, cancellationToken);
         var landed = history.Kind == SlackAttemptKind.Ok ? history.Messages?.FirstOrDefault(m => m.Metadata?.HasMark(mark) == true) : null;
         return landed is null ? null : new SlackPostResult(inChannel, landed.Ts);
     }

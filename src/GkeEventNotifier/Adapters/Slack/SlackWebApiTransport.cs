@@ -7,7 +7,7 @@ using GkeEventNotifier.Model.Slack;
 namespace GkeEventNotifier.Adapters.Slack;
 
 /// <summary>
-/// One call to <c>chat.postMessage</c>, <c>chat.update</c> or <c>conversations.history</c>, classified. JSON body with <c>charset=utf-8</c>, token only in the
+/// One call to <c>chat.postMessage</c>, <c>chat.update</c>, <c>conversations.history</c> or <c>conversations.replies</c>, classified. JSON body with <c>charset=utf-8</c>, token only in the
 /// Authorization header (Slack rejects it anywhere else in a JSON call). No retries here: see <see cref="RetryingSlackClient"/>.
 /// </summary>
 internal sealed class SlackWebApiTransport(HttpClient httpClient, SlackOptions options) : ISlackTransport
@@ -26,6 +26,13 @@ internal sealed class SlackWebApiTransport(HttpClient httpClient, SlackOptions o
     public Task<SlackAttempt> HistoryAsync(string channel, string oldestTs, CancellationToken cancellationToken)
     {
         var query = $"conversations.history?channel={Uri.EscapeDataString(channel)}&oldest={Uri.EscapeDataString(oldestTs)}"
+            + $"&inclusive=true&include_all_metadata=true&limit={HistoryLimit}";
+        return CallAsync(HttpMethod.Get, query, content: null, cancellationToken);
+    }
+
+    public Task<SlackAttempt> RepliesAsync(string channel, string threadTs, string oldestTs, CancellationToken cancellationToken)
+    {
+        var query = $"conversations.replies?channel={Uri.EscapeDataString(channel)}&ts={Uri.EscapeDataString(threadTs)}&oldest={Uri.EscapeDataString(oldestTs)}"
             + $"&inclusive=true&include_all_metadata=true&limit={HistoryLimit}";
         return CallAsync(HttpMethod.Get, query, content: null, cancellationToken);
     }

@@ -46,6 +46,9 @@ internal sealed class SlackWebhookTransport(HttpClient httpClient, SlackOptions 
     public Task<SlackAttempt> HistoryAsync(string channel, string oldestTs, CancellationToken cancellationToken) =>
         Task.FromResult(SlackAttempt.Ok(SlackPostResult.Unknown, []));
 
+    public Task<SlackAttempt> RepliesAsync(string channel, string threadTs, string oldestTs, CancellationToken cancellationToken) =>
+        Task.FromResult(SlackAttempt.Ok(SlackPostResult.Unknown, []));
+
     /// <summary>Only short snake_case words are taken as Slack error codes; anything else is not echoed into logs.</summary>
     private static bool IsErrorCode(string body) =>
         body.Length is > 0 and <= 64 && body.All(c => char.IsAsciiLetterLower(c) || c == '_' || char.IsAsciiDigit(c));

@@ -35,18 +35,27 @@ public sealed record SlackMessage
     public SlackMetadata? Metadata { get; init; }
 
     /// <summary>
+    /// Sent without any metadata, not even the post mark the Slack client adds to find a timed-out post again: set on
+    /// the plain text that follows a refusal of metadata itself (Slack would refuse the mark the same way).
+    /// </summary>
+    [JsonIgnore]
+    public bool Unmarked { get; init; }
+
+    /// <summary>
     /// What is sent when Slack refuses the message: its notification text alone, within Slack's recommended length,
     /// in the same place, without blocks and without metadata (either may be what Slack refused).
     /// </summary>
-    public SlackMessage AsPlainText() => new()
+    public SlackMessage AsPlainText(bool metadataRefused = false) => new()
     {
         Channel = Channel,
         ThreadTs = ThreadTs,
         Ts = Ts,
         Text = SlackText.Limit(Text, SlackText.MaxFallbackLength),
+        Unmarked = metadataRefused,
     };
 
     /// <summary>Whether <see cref="AsPlainText"/> would send anything less: when not, a refusal is final.</summary>
+    [JsonIgnore]
     public bool IsPlainText => Attachments is null && Metadata is null && Text.Length <= SlackText.MaxFallbackLength;
 }
 

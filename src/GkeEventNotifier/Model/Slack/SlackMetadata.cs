@@ -18,6 +18,12 @@ public sealed record SlackMetadata(
     /// <summary>The payload key of the mark that tells one post from every other (see the Slack adapter's RetryingSlackClient).</summary>
     public const string PostMarkKey = "post";
 
+    /// <summary>The event type of a message that carries nothing but its post mark (a thread reply, a summary, plain text).</summary>
+    public const string PostEventType = OwnEventTypePrefix + "post";
+
+    /// <summary>Metadata for a message that has none of its own, so that it too can be found again by its mark.</summary>
+    public static SlackMetadata MarkOnly(string mark) => new(PostEventType, new Dictionary<string, string> { [PostMarkKey] = mark });
+
     /// <summary>This metadata with the post mark added.</summary>
     public SlackMetadata Marked(string mark) => this with { EventPayload = new Dictionary<string, string>(EventPayload) { [PostMarkKey] = mark } };
 

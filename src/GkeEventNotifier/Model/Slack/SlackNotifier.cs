@@ -25,7 +25,7 @@ internal sealed partial class SlackNotifier(ISlackClient client, ILogger<SlackNo
         catch (SlackPayloadException e) when (!message.IsPlainText)
         {
             LogPlainTextFallback(logger, e.Error);
-            return await client.PostAsync(message.AsPlainText(), cancellationToken);
+            return await client.PostAsync(message.AsPlainText(metadataRefused: e.Error.StartsWith("invalid_metadata", StringComparison.Ordinal)), cancellationToken);
         }
     }
 
