@@ -13,7 +13,7 @@
 #                   --set-build-env-vars): MSBuild reads environment variables as properties, so restore sees them too.
 #
 # Usage: scripts/measure-cold-start.sh [RUNS]   (default 7; medians are reported)
-# Needs: dotnet (the SDK from global.json), curl, and gcloud for the upload file list (else the same allow-list is
+# Needs: dotnet (the SDK from global.json), python3, and gcloud for the upload file list (else the same allow-list is
 # copied by hand). Linux only (/proc). Absolute numbers depend on the machine; the ratio is the result.
 set -euo pipefail
 
@@ -91,30 +91,59 @@ JSON
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
+# The poller: one process, started and ready before the app is, that tries to connect every 5 ms and sends the
+# request over the first connection that opens; it prints the HTTP status (000: the app exited or never listened).
+# A new curl process per try would compete for the CPU being measured.
+POLLER=$(cat <<'PY'
+import os, socket, sys, time
+port, body = int(sys.argv[1]), open(sys.argv[2], "rb").read()
+request = (b"POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nce-specversion: 1.0\r\n"
+           b"ce-type: google.cloud.pubsub.topic.v1.messagePublished\r\n"
+           b"ce-source: //pubsub.googleapis.com/projects/sample-project/topics/gke-events\r\n"
+           b"ce-id: 8123456789012345\r\nConnection: close\r\nContent-Length: %d\r\n\r\n" % len(body)) + body
+print("ready", flush=True)
+pid = sys.stdin.readline().strip()
+deadline = time.monotonic() + 120
+while True:
+    connection = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        connection.connect(("127.0.0.1", port))
+        break
+    except OSError:
+        connection.close()
+        if time.monotonic() > deadline or not os.path.exists("/proc/" + pid):
+            print("000", flush=True)
+            sys.exit(0)
+        time.sleep(0.005)
+connection.settimeout(60)
+connection.sendall(request)
+status = connection.makefile("rb").readline().split()
+print(status[1].decode() if len(status) > 1 else "000", flush=True)
+PY
+)
+
 # start_once DIR DLL BODY_FILE → prints "MS KIB CPU_MS": ms to the first 2xx answer, peak RSS after it, and the CPU
 # time (user + system, all threads) the process had used by then, which another build on the machine inflates less.
 start_once() {
-  local directory=$1 dll=$2 body=$3 port start now code rss cpu
+  local directory=$1 dll=$2 body=$3 port start now code rss cpu ready
   port=$(free_port)
+  coproc POLL { python3 -u -c "$POLLER" "$port" "$body"; }
+  read -r ready <&"${POLL[0]}"
   start=$(date +%s%N)
   (cd "$directory" && exec env -u SLACK_BOT_TOKEN -u SLACK_WEBHOOK_URL -u SLACK_CHANNEL -u ASPNETCORE_URLS \
     PORT="$port" DOTNET_RUNNING_IN_CONTAINER=true dotnet "$dll" >/dev/null 2>&1) &
   APP_PID=$!
-  while true; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X POST "http://127.0.0.1:$port/" \
-      -H 'Content-Type: application/json' -H 'ce-specversion: 1.0' \
-      -H 'ce-type: google.cloud.pubsub.topic.v1.messagePublished' \
-      -H 'ce-source: //pubsub.googleapis.com/projects/sample-project/topics/gke-events' \
-      -H 'ce-id: 8123456789012345' --data-binary "@$body" || true)
-    if [[ "$code" == 2* ]]; then break; fi
-    if ! kill -0 "$APP_PID" 2>/dev/null; then log "$dll exited before answering"; return 1; fi
-    if [[ "$code" != 000 ]]; then log "$dll answered HTTP $code"; kill "$APP_PID"; return 1; fi
-    sleep 0.005
-  done
+  echo "$APP_PID" >&"${POLL[1]}"
+  read -r code <&"${POLL[0]}"
   now=$(date +%s%N)
+  wait "$POLL_PID" 2>/dev/null || true
+  if [[ "$code" != 2* ]]; then
+    log "$dll did not answer 2xx (HTTP $code)"; kill "$APP_PID" 2>/dev/null || true; return 1
+  fi
   rss=$(awk '/^VmHWM:/ {print $2}' "/proc/$APP_PID/status")
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{sub(/^.*\) /, ""); print int(($12 + $13) * 1000 / hz)}' "/proc/$APP_PID/stat")
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  [[ "$ready" == ready ]] || log "poller did not start cleanly"
   echo "$(((now - start) / 1000000)) $rss $cpu"
 }
 

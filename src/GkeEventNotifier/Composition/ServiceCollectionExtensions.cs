@@ -37,6 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSlack(configuration);
         services.AddRouting(configuration);
         services.AddThreads(configuration);
+        services.AddSettings<OutcomeLogOptions>(options => OutcomeLogOptions.Bind(options, configuration));
         services.AddSingleton<EventPipeline>();
         return services;
     }

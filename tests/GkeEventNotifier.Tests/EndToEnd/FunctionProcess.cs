@@ -42,6 +42,9 @@ public sealed class FunctionProcess : IAsyncDisposable
             environment.TryAdd(inherited, null);
         }
 
+        // Every message's outcome, filtered and duplicate ones included, is what these tests wait for and count.
+        environment.TryAdd("ROUTINE_OUTCOMES_LOG_LEVEL", "info");
+
         var function = new FunctionProcess(environment, port);
         await function.RestartAsync();
         return function;

@@ -10,6 +10,7 @@ public sealed class StartupValidationTests
     [InlineData("SLACK_API_URL", "ftp://slack.example/api", "SLACK_API_URL must be an absolute https:// URL")]
     [InlineData("SLACK_TIMEOUT_SECONDS", "0", "SLACK_TIMEOUT_SECONDS is out of range: it must be from 1 to 540")]
     [InlineData("MAX_REQUEST_BYTES", "lots", "MAX_REQUEST_BYTES is not a whole number")]
+    [InlineData("ROUTINE_OUTCOMES_LOG_LEVEL", "verbose", "ROUTINE_OUTCOMES_LOG_LEVEL must be 'debug' or 'info'")]
     public async Task MalformedSetting_StopsTheStart_NamingTheVariable(string variable, string value, string expected)
     {
         var settings = new Dictionary<string, string?> { [variable] = value };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using GkeEventNotifier.Model;
 
 namespace GkeEventNotifier.Stages.Decoding;
@@ -25,9 +26,36 @@ public static class LogEntryDecoder
             return new DecodeResult.Invalid($"data is not JSON ({e.Message})");
         }
 
-        return InvalidText(root, "$") is { } path
+        return !AllTextValid(logEntryJson.Span) && InvalidText(root, "$") is { } path
             ? new DecodeResult.Invalid($"data holds text that is not valid Unicode (a lone surrogate escape or invalid UTF-8) at {Truncate(path, 200)}")
             : Decode(root);
+    }
+
+    /// <summary>
+    /// The check below without its cost on every entry: one reader pass that validates the UTF-8 of each string and
+    /// property name in place and converts only the escaped ones (a lone surrogate can only come from an escape). Only
+    /// an entry that fails here is walked again to name the place.
+    /// </summary>
+    private static bool AllTextValid(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
+                    && (reader.ValueIsEscaped ? reader.GetString() is null : !Utf8.IsValid(reader.ValueSpan)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or JsonException)
+        {
+            return false; // the walk below decides, and names the place
+        }
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Stages.Routing;
 
@@ -9,6 +8,9 @@ namespace GkeEventNotifier.Stages.Delivery.Threads;
 /// opened the group) the channel's recent history is read back and the group's state taken from the metadata of its
 /// first message. Webhook and console receivers have no history: their groups live in memory only.
 /// One alert per group at a time (striped locks), so counters never skip or repeat within an instance.
+/// Memory is bounded and kept in expiry order, as the alert ledger is: groups that can no longer continue are dropped
+/// as new ones arrive, and beyond <see cref="MaxRemembered"/> the group closest to expiring goes first, so an alert
+/// costs the same with ten open groups or ten thousand.
 /// </summary>
 internal sealed class GroupStore
 {
@@ -22,7 +24,10 @@ internal sealed class GroupStore
 
     private readonly Dictionary<string, (DateTimeOffset ReadAt, Task<IReadOnlyList<SlackHistoryMessage>> Messages)> histories = new(StringComparer.Ordinal);
     private readonly Lock historiesGate = new();
-    private readonly ConcurrentDictionary<string, GroupState> memory = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Remembered> memory = new(StringComparer.Ordinal);
+    private readonly SortedSet<Remembered> byExpiry = new(Remembered.ExpiryOrder);
+    private readonly Lock memoryGate = new();
+    private long written;
     private readonly SemaphoreSlim[] stripes = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     public async Task<IDisposable> LockAsync(string slot, CancellationToken cancellationToken)
@@ -34,7 +39,7 @@ internal sealed class GroupStore
 
     public async Task<GroupState?> FindOpenAsync(Receiver receiver, string slot, string keyId, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
-        if (memory.TryGetValue(slot, out var known) && known.IsOpenAt(now, window))
+        if (Recall(slot) is { } known && known.IsOpenAt(now, window))
         {
             return known;
         }
@@ -51,7 +56,7 @@ internal sealed class GroupStore
             .MaxBy(state => state!.Last);
         if (found is not null)
         {
-            memory[slot] = found;
+            Remember(slot, found, now, window);
         }
 
         return found;
@@ -64,7 +69,11 @@ internal sealed class GroupStore
     public async Task<IReadOnlyList<GroupState>> FindOpenWithPrefixAsync(Receiver receiver, string keyPrefix, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
         var slotPrefix = $"{receiver.Name}\n{keyPrefix}";
-        var found = memory.Where(pair => pair.Key.StartsWith(slotPrefix, StringComparison.Ordinal)).Select(pair => pair.Value).ToList();
+        List<GroupState> found;
+        lock (memoryGate)
+        {
+            found = memory.Where(pair => pair.Key.StartsWith(slotPrefix, StringComparison.Ordinal)).Select(pair => pair.Value.State).ToList();
+        }
         if (receiver.CanThread && receiver.Channel is not null)
         {
             var history = await HistoryAsync(receiver, now, window, cancellationToken);
@@ -107,33 +116,69 @@ internal sealed class GroupStore
         !read.Messages.IsCompleted || (read.Messages.IsCompletedSuccessfully && now - read.ReadAt < HistoryReuse);
 
     /// <summary>Groups remembered now.</summary>
-    public int Count => memory.Count;
-
-    /// <summary>
-    /// Beyond <see cref="MaxRemembered"/> groups, closed ones are forgotten, then the least recent open ones down to three
-    /// quarters (a flood of distinct workloads); a forgotten open group is read back from Slack when it continues.
-    /// </summary>
-    public void Remember(string slot, GroupState state, DateTimeOffset now, TimeSpan window)
+    public int Count
     {
-        memory[slot] = state;
-        if (memory.Count <= MaxRemembered)
+        get
         {
-            return;
-        }
-
-        foreach (var closed in memory.Where(pair => !pair.Value.IsOpenAt(now, window)).Select(pair => pair.Key).ToList())
-        {
-            memory.TryRemove(closed, out _);
-        }
-
-        var excess = memory.Count - (MaxRemembered * 3 / 4);
-        foreach (var old in memory.OrderBy(pair => pair.Value.Last).Take(Math.Max(0, excess)).Select(pair => pair.Key).ToList())
-        {
-            memory.TryRemove(old, out _);
+            lock (memoryGate)
+            {
+                return memory.Count;
+            }
         }
     }
 
-    public void Forget(string slot) => memory.TryRemove(slot, out _);
+    /// <summary>
+    /// Keeps the group until it can no longer continue (its last alert plus the window; a resolved group at once).
+    /// Groups past that point are dropped from the old end, and beyond <see cref="MaxRemembered"/> the one that expires
+    /// first: a flood of distinct workloads forgets the quietest open groups, which are read back from Slack when they
+    /// continue. Each step is one ordered insert or removal, never a scan of every group.
+    /// </summary>
+    public void Remember(string slot, GroupState state, DateTimeOffset now, TimeSpan window)
+    {
+        var expiry = state.Resolved ? now : state.Last + window;
+        lock (memoryGate)
+        {
+            Remove(slot);
+            var entry = new Remembered(slot, state, expiry, ++written);
+            memory[slot] = entry;
+            byExpiry.Add(entry);
+            while (byExpiry.Min is { } first && (memory.Count > MaxRemembered || first.Expiry < now))
+            {
+                Remove(first.Slot);
+            }
+        }
+    }
+
+    public void Forget(string slot)
+    {
+        lock (memoryGate)
+        {
+            Remove(slot);
+        }
+    }
+
+    private GroupState? Recall(string slot)
+    {
+        lock (memoryGate)
+        {
+            return memory.TryGetValue(slot, out var entry) ? entry.State : null;
+        }
+    }
+
+    private void Remove(string slot)
+    {
+        if (memory.Remove(slot, out var old))
+        {
+            byExpiry.Remove(old);
+        }
+    }
+
+    /// <summary>A remembered group; <see cref="Written"/> orders groups that expire at the same instant.</summary>
+    private sealed record Remembered(string Slot, GroupState State, DateTimeOffset Expiry, long Written)
+    {
+        public static readonly IComparer<Remembered> ExpiryOrder = Comparer<Remembered>.Create((a, b) =>
+            a.Expiry != b.Expiry ? a.Expiry.CompareTo(b.Expiry) : a.Written.CompareTo(b.Written));
+    }
 
     private sealed class Release(SemaphoreSlim stripe) : IDisposable
     {
