@@ -38,7 +38,7 @@ public class OomResolutionBenchmarks : IDisposable
 
     private FakeKubernetesApi api = null!;
     private ServiceProvider services = null!;
-    private IEventEnricher enricher = null!;
+    private OomKillingEnricher enricher = null!;
     private FakeTimeProvider time = null!;
     private k8s.Kubernetes? client;
     private EventLogEntry entry = null!;
@@ -61,7 +61,7 @@ public class OomResolutionBenchmarks : IDisposable
             .AddSingleton<TimeProvider>(time)
             .AddOomResolution(new ConfigurationBuilder().AddInMemoryCollection([new(KubernetesOptions.KubeconfigVariable, kubeconfig)]).Build())
             .BuildServiceProvider();
-        enricher = services.GetServices<IEventEnricher>().Single();
+        enricher = services.GetServices<IEventEnricher>().OfType<OomKillingEnricher>().Single();
         client = new k8s.Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
         entry = Entry();
         (requestsBefore, bytesBefore, events) = (api.Requests.Count, api.ResponseBytes, 0);

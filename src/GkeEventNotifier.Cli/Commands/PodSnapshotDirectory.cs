@@ -18,6 +18,8 @@ internal sealed class PodSnapshotDirectory(IReadOnlyList<PodSnapshotDirectory.Sn
 {
     public int PodCount => pods.Count;
 
+    public bool IsAvailable => true;
+
     public Task<NodePods> ListPodsOnNodeAsync(ClusterRef cluster, string nodeName, CancellationToken cancellationToken) =>
         Task.FromResult(new NodePods(
             nodeName,
@@ -26,6 +28,12 @@ internal sealed class PodSnapshotDirectory(IReadOnlyList<PodSnapshotDirectory.Sn
 
     public Task<OwnerRef?> GetWorkloadAsync(ClusterRef cluster, string podNamespace, OwnerRef? controller, CancellationToken cancellationToken) =>
         Task.FromResult(controller is null ? null : owners.GetValueOrDefault((controller.Kind, podNamespace, controller.Name)) ?? controller);
+
+    public Task<PodSnapshot?> FindPodAsync(ClusterRef cluster, string podNamespace, string podName, CancellationToken cancellationToken) =>
+        Task.FromResult(pods.Select(pod => pod.Snapshot).FirstOrDefault(pod => pod.Namespace == podNamespace && pod.Name == podName));
+
+    public Task<IReadOnlyList<PodSnapshot>> ListJobPodsAsync(ClusterRef cluster, string jobNamespace, string jobName, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<PodSnapshot>>([.. pods.Select(pod => pod.Snapshot).Where(pod => pod.Namespace == jobNamespace && pod.Controller == new OwnerRef("Job", jobName))]);
 
     /// <summary>The snapshot in the files, or null after printing why a file cannot be used.</summary>
     public static async Task<PodSnapshotDirectory?> ReadAsync(IReadOnlyList<string> files, TimeProvider time, CliConsole console, CancellationToken cancellationToken)

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace GkeEventNotifier.Composition;
 
 /// <summary>
-/// Wires the OOMKilling → container look-up: settings (validated at start-up), cluster access chosen once from them
-/// (kubeconfig, GKE API, or none), the pod directory and the enricher.
+/// Wires the cluster look-ups: settings (validated at start-up), cluster access chosen once from them (kubeconfig, GKE
+/// API, or none), the pod directory and its enrichers (OOMKilling → container, failed Job → CronJob and pods, pod → workload).
 /// </summary>
 public static class KubernetesServiceCollectionExtensions
 {
@@ -25,6 +25,8 @@ public static class KubernetesServiceCollectionExtensions
         services.AddSingleton<IClusterClients>(CreateClusterClients);
         services.AddSingleton<IPodDirectory, KubernetesPodDirectory>();
         services.AddSingleton<IEventEnricher, OomKillingEnricher>();
+        services.AddSingleton<IEventEnricher, JobFailureEnricher>();
+        services.AddSingleton<IEventEnricher, PodWorkloadEnricher>();
         return services;
     }
 

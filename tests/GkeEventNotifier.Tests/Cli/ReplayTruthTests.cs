@@ -26,9 +26,9 @@ public sealed class ReplayTruthTests
         Assert.Equal(4, headlines.Count);
         Assert.StartsWith("Evicted: Pod shop/pod-a", headlines[0], StringComparison.Ordinal);
         Assert.StartsWith("BackoffLimitExceeded: Job billing/invoice-export-29376540", headlines[1], StringComparison.Ordinal);
-        Assert.StartsWith("Resolved: CronJob billing/invoice-export recovered after 2 h", headlines[2], StringComparison.Ordinal);
+        Assert.StartsWith("Resolved: CronJob billing/invoice-export in cluster shop-eu1 recovered after 2 h", headlines[2], StringComparison.Ordinal);
         Assert.StartsWith("Evicted: Pod shop/pod-b", headlines[3], StringComparison.Ordinal);
-        Assert.Contains("First failure 2026-11-20 10:05 UTC · last failure 2026-11-20 10:05 UTC", output, StringComparison.Ordinal);
+        Assert.Contains("first failure 2026-11-20 10:05 UTC · last failure 2026-11-20 10:05 UTC", output, StringComparison.Ordinal);
         Assert.DoesNotContain("in under 1 min", output, StringComparison.Ordinal);
         Assert.Contains("4 entries read: 4 alerted (printed; no Slack setting), 0 dropped by the filter or a drop rule", error, StringComparison.Ordinal);
     }

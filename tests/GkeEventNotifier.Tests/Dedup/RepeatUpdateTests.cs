@@ -39,6 +39,6 @@ public sealed class RepeatUpdateTests : FakeSlackOnFakeClock
 
         Assert.Equal(1, Slack.Overlap("chat.update"));
         var last = Slack.Calls("chat.update").MaxBy(request => request.ReceivedAt)!;
-        Assert.Contains("×4", last.Text, StringComparison.Ordinal);
+        Assert.Contains("(seen 4 times)", last.Text, StringComparison.Ordinal);
     }
 }

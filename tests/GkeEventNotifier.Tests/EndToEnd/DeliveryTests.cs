@@ -30,7 +30,7 @@ public sealed class DeliveryTests(EmulatorFixture fixture)
         Assert.Single(posts, p => p.Text.Contains("cart-7c9d-aaaa1", StringComparison.Ordinal));
         Assert.Single(posts, p => p.Text.Contains("nightly-report", StringComparison.Ordinal));
         var update = scenario.Slack.Delivered.Last(r => r.Path == "/api/chat.update");
-        Assert.Contains("Evicted: Pod shop/cart-7c9d-aaaa1 ×3", update.Text, StringComparison.Ordinal);
+        Assert.Contains("Evicted: Pod shop/cart-7c9d-aaaa1 (seen 3 times)", update.Text, StringComparison.Ordinal);
         scenario.AssertNoSecretsLoggedAndLoopbackOnly();
     }
 

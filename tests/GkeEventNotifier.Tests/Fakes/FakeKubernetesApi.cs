@@ -156,24 +156,28 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
     }
 
     /// <summary>
-    /// GET of exactly the five documented shapes, with names Kubernetes itself would accept; the query may hold only
-    /// <c>watch=false</c> (KubernetesClient adds it) and, for the pod list, one <c>spec.nodeName</c> field selector.
+    /// GET of exactly the documented shapes, with names Kubernetes itself would accept; the query may hold only
+    /// <c>watch=false</c> (KubernetesClient adds it) and, for the pod lists, at most one selector: <c>spec.nodeName</c>
+    /// across the cluster; none (an incident's re-check), <c>metadata.name</c> or the <c>job-name</c> label in one namespace.
     /// </summary>
     private bool IsDocumented(string method, string target)
     {
         var question = target.IndexOf('?', StringComparison.Ordinal);
         var path = question < 0 ? target : target[..question];
         var query = Query(question < 0 ? "" : target[(question + 1)..]);
-        if (method != HttpMethods.Get || query is null || query.Any(p => p.Key != "fieldSelector" && p is not ("watch", "false")))
+        if (method != HttpMethods.Get || query is null || query.Any(p => p.Key is not ("fieldSelector" or "labelSelector") && p is not ("watch", "false")))
         {
             return false;
         }
 
         var selector = query.FirstOrDefault(p => p.Key == "fieldSelector").Value;
+        var labels = query.FirstOrDefault(p => p.Key == "labelSelector").Value;
         return path.Split('/') switch
         {
+            _ when labels is not null && selector is not null => false,
+            ["", "api", "v1", "namespaces", var ns, "pods"] => Label().IsMatch(ns) && ((selector is null && labels is null) || IsPodNameSelector(selector) || IsJobLabelSelector(labels)),
+            _ when labels is not null => false,
             ["", "api", "v1", "pods"] => selector is null ? AllowWholeClusterList : IsNodeSelector(selector),
-            ["", "api", "v1", "namespaces", var ns, "pods"] => Label().IsMatch(ns) && selector is null,
             ["", "apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Label().IsMatch(ns) && IsSubdomain(name) && selector is null,
             ["", "apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Label().IsMatch(ns) && IsSubdomain(name) && selector is null,
             ["", "apis", "batch", "v1", "namespaces", var ns, "jobs"] => Label().IsMatch(ns) && selector is null,
@@ -187,6 +191,12 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
         var pairs = query.Length == 0 ? [] : query.Split('&').Select(p => p.Split('=', 2)).Select(kv => KeyValuePair.Create(Uri.UnescapeDataString(kv[0]), Uri.UnescapeDataString(kv.ElementAtOrDefault(1) ?? ""))).ToList();
         return pairs.Select(p => p.Key).Distinct(StringComparer.Ordinal).Count() == pairs.Count ? pairs : null;
     }
+
+    private static bool IsPodNameSelector(string? selector) =>
+        selector is not null && selector.StartsWith("metadata.name=", StringComparison.Ordinal) && IsSubdomain(selector["metadata.name=".Length..]);
+
+    private static bool IsJobLabelSelector(string? labels) =>
+        labels is not null && labels.StartsWith("job-name=", StringComparison.Ordinal) && Label().IsMatch(labels["job-name=".Length..]);
 
     private static bool IsNodeSelector(string selector) =>
         selector.StartsWith("spec.nodeName=", StringComparison.Ordinal) && IsSubdomain(selector["spec.nodeName=".Length..]);
@@ -213,7 +223,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
         return parts switch
         {
             ["api", "v1", "pods"] => Read("pods", "list", () => KubernetesJson.Serialize(ListPods(context.Request.Query["fieldSelector"].ToString()))),
-            ["api", "v1", "namespaces", var ns, "pods"] => Read("pods", "list", () => KubernetesJson.Serialize(ListNamespacePods(ns))),
+            ["api", "v1", "namespaces", var ns, "pods"] => Read("pods", "list", () => KubernetesJson.Serialize(ListNamespacedPods(ns, context.Request.Query["fieldSelector"].ToString(), context.Request.Query["labelSelector"].ToString()))),
             ["apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Get("replicasets", replicaSets, ns, name),
             ["apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Get("jobs", jobs, ns, name),
             ["apis", "batch", "v1", "namespaces", var ns, "jobs"] => Read("jobs", "list", () => KubernetesJson.Serialize(ListJobs(ns))),
@@ -229,13 +239,19 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
         return new V1PodList { Items = items, ApiVersion = "v1", Kind = "PodList", Metadata = new V1ListMeta { ResourceVersion = "4242" } };
     }
 
-    private V1PodList ListNamespacePods(string ns) => new()
+    /// <summary>The pods of a namespace narrowed to one name or to one Job's <c>job-name</c> label, as the API server narrows them.</summary>
+    private V1PodList ListNamespacedPods(string ns, string fieldSelector, string labelSelector)
     {
-        ApiVersion = "v1",
-        Kind = "PodList",
-        Metadata = new V1ListMeta { ResourceVersion = "4244" },
-        Items = pods.Values.Where(p => p.Metadata.NamespaceProperty == ns).OrderBy(p => p.Metadata.Name, StringComparer.Ordinal).ToList(),
-    };
+        var name = fieldSelector.StartsWith("metadata.name=", StringComparison.Ordinal) ? fieldSelector["metadata.name=".Length..] : null;
+        var job = labelSelector.StartsWith("job-name=", StringComparison.Ordinal) ? labelSelector["job-name=".Length..] : null;
+        var items = pods.Values
+            .Where(p => p.Metadata.NamespaceProperty == ns)
+            .Where(p => name is null || p.Metadata.Name == name)
+            .Where(p => job is null || p.Metadata.Labels?.TryGetValue("job-name", out var value) == true && value == job)
+            .OrderBy(p => p.Metadata.Name, StringComparer.Ordinal)
+            .ToList();
+        return new V1PodList { Items = items, ApiVersion = "v1", Kind = "PodList", Metadata = new V1ListMeta { ResourceVersion = "4244" } };
+    }
 
     private V1JobList ListJobs(string ns) => new()
     {

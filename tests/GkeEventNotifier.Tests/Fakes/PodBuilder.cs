@@ -12,6 +12,7 @@ internal sealed class PodBuilder(string ns, string name, string node)
     private string uid = Guid.NewGuid().ToString();
     private V1OwnerReference? owner;
     private string qos = "Burstable";
+    private string phase = "Running";
 
     public string Uid => uid;
 
@@ -46,6 +47,14 @@ internal sealed class PodBuilder(string ns, string name, string node)
     public PodBuilder DeadOfOom(string container, string containerId, DateTimeOffset finishedAt, int exitCode = 137, string limit = "512Mi", string request = "256Mi") =>
         Add(container, limit, request, Status(container, containerId, 0, new V1ContainerState { Terminated = Oom(containerId, finishedAt, exitCode) }, null));
 
+    /// <summary>A container that exited with an error and was not restarted: the pod's phase is Failed (a Job's pod, restartPolicy Never).</summary>
+    public PodBuilder FailedWith(string container, string containerId, int exitCode, string reason = "Error")
+    {
+        phase = "Failed";
+        return Add(container, "512Mi", "256Mi", Status(container, containerId, 0,
+            new V1ContainerState { Terminated = new V1ContainerStateTerminated { ExitCode = exitCode, Reason = reason, FinishedAt = DateTime.UtcNow, ContainerID = $"containerd://{containerId}" } }, null));
+    }
+
     public PodBuilder InitDeadOfOom(string container, string containerId, DateTimeOffset finishedAt)
     {
         initContainers.Add(Spec(container, "128Mi", "64Mi"));
@@ -57,11 +66,18 @@ internal sealed class PodBuilder(string ns, string name, string node)
     {
         ApiVersion = "v1",
         Kind = "Pod",
-        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Uid = uid, OwnerReferences = owner is null ? null : [owner] },
+        Metadata = new V1ObjectMeta
+        {
+            Name = name,
+            NamespaceProperty = ns,
+            Uid = uid,
+            OwnerReferences = owner is null ? null : [owner],
+            Labels = owner is { Kind: "Job" } ? new Dictionary<string, string> { ["job-name"] = owner.Name, ["batch.kubernetes.io/job-name"] = owner.Name } : null,
+        },
         Spec = new V1PodSpec { Containers = containers, NodeName = node, InitContainers = initContainers.Count > 0 ? initContainers : null },
         Status = new V1PodStatus
         {
-            Phase = "Running",
+            Phase = phase,
             QosClass = qos,
             ContainerStatuses = statuses,
             InitContainerStatuses = initStatuses.Count > 0 ? initStatuses : null,

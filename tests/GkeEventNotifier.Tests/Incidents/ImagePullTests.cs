@@ -24,7 +24,7 @@ public sealed class ImagePullTests : IncidentScenario
             ":white_check_mark: Deployment shop/cart recovered after 14 min (image pull: Successfully pulled image \"europe-docker.pkg.dev/acme-shop-prod/shop/cart:2.14.1\" in 2.311s (9.874s including waiting). Image size: 48213390 bytes.)",
             posts[2].GetProperty("text").GetString());
         Assert.Equal("true", first.Metadata!.Value.GetProperty("event_payload").GetProperty("resolved").GetString());
-        Assert.Empty(Cluster.Requests);
+        Assert.Empty(ReadsBeyondTheAlerts());
     }
 
     [Fact]

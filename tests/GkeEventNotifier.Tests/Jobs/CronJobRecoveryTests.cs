@@ -35,11 +35,18 @@ public sealed class CronJobRecoveryTests : FakeSlackAndClusterOnFakeClock
         Assert.StartsWith("2 consecutive failed runs · ", posts[1].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("5 consecutive failed runs · ", posts[4].GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Equal(
-            ":white_check_mark: CronJob billing/invoice-export recovered after 5 h 10 min, 5 failed runs (Job `invoice-export-29376840` succeeded)",
+            ":white_check_mark: CronJob billing/invoice-export in cluster shop-eu1 recovered after 5 h 10 min, 5 failed runs (Job `invoice-export-29376840` succeeded)",
             posts[5].GetProperty("text").GetString());
         var resolved = Slack.Calls("chat.update")[^1].Json!.Value;
         Assert.Equal(first.Ts, resolved.GetProperty("ts").GetString());
-        Assert.StartsWith(":white_check_mark: Resolved: CronJob billing/invoice-export recovered after 5 h 10 min", resolved.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(":white_check_mark: Resolved: CronJob billing/invoice-export in cluster shop-eu1 recovered after 5 h 10 min", resolved.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var resolvedBlocks = string.Join("\n", RecordedRequest.Strings(resolved.GetProperty("attachments")));
+        Assert.Contains("Cluster `shop-eu1 (europe-west1, acme-shop-prod)` · namespace `billing` · first failure", resolvedBlocks, StringComparison.Ordinal);
+        var run = new Uri(resolved.GetProperty("attachments")[0].GetProperty("blocks").EnumerateArray().Last().GetProperty("elements")[0].GetProperty("url").GetString()!);
+        Assert.StartsWith("https://console.cloud.google.com/logs/query;query=", run.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains("jsonPayload.involvedObject.name:\"invoice-export-29376840\"", Uri.UnescapeDataString(run.AbsoluteUri), StringComparison.Ordinal);
+        Assert.Contains("jsonPayload.involvedObject.namespace=\"billing\"", Uri.UnescapeDataString(run.AbsoluteUri), StringComparison.Ordinal);
+        Assert.EndsWith("?project=acme-shop-prod", run.AbsoluteUri, StringComparison.Ordinal);
         Assert.Equal("true", first.Metadata!.Value.GetProperty("event_payload").GetProperty("resolved").GetString());
         Assert.Contains(Cluster.Requests, r => r.StartsWith("/apis/batch/v1/namespaces/billing/jobs", StringComparison.Ordinal));
     }

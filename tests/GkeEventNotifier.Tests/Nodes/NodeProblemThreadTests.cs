@@ -124,7 +124,7 @@ public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
 
         var first = Assert.Single(Slack.ChannelMessages);
         Assert.Equal(first.Ts, Slack.Calls("chat.postMessage")[^1].Json!.Value.GetProperty("thread_ts").GetString());
-        Assert.StartsWith($"2 nodes KernelOops on {Node} in 4 min", Slack.Calls("chat.update")[^1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"1 node KernelOops on {Node}: 2 events in 4 min", Slack.Calls("chat.update")[^1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ClusterAccessTests
             new() { ["K_SERVICE"] = "gke-event-notifier", [KubernetesOptions.GkeApiUrlVariable] = gke.BaseAddress.ToString() },
             time,
             s => s.AddSingleton<IAccessTokenSource>(new RefreshingAccessTokenSource(tokens, time)));
-        var enricher = services.GetServices<IEventEnricher>().Single();
+        var enricher = services.GetServices<IEventEnricher>().OfType<OomKillingEnricher>().Single();
 
         var first = Assert.Single(await enricher.EnrichAsync(OomTestHost.Entry(Node, T, OomTestHost.KilledLine(812, "java")), CancellationToken.None));
         time.Advance(TimeSpan.FromMinutes(2));
@@ -48,7 +48,7 @@ public sealed class ClusterAccessTests
             new() { ["K_SERVICE"] = "gke-event-notifier", [KubernetesOptions.GkeApiUrlVariable] = gke.BaseAddress.ToString() },
             time,
             s => s.AddSingleton<IAccessTokenSource>(new FakeAccessTokenSource(time)));
-        var enricher = services.GetServices<IEventEnricher>().Single();
+        var enricher = services.GetServices<IEventEnricher>().OfType<OomKillingEnricher>().Single();
 
         var finding = Assert.Single(await enricher.EnrichAsync(OomTestHost.Entry(Node, T, OomTestHost.KilledLine(812, "java")), CancellationToken.None));
 
@@ -59,7 +59,7 @@ public sealed class ClusterAccessTests
     public async Task NeitherKubeconfigNorGcp_AlertSaysNoAccessIsConfiguredAndWhy()
     {
         await using var services = OomTestHost.BuildServices([], new FakeTimeProvider(T));
-        var enricher = services.GetServices<IEventEnricher>().Single();
+        var enricher = services.GetServices<IEventEnricher>().OfType<OomKillingEnricher>().Single();
 
         var finding = Assert.Single(await enricher.EnrichAsync(OomTestHost.Entry(Node, T, OomTestHost.KilledLine(4249, "python")), CancellationToken.None));
 

@@ -35,6 +35,17 @@ public sealed class AlertRendererTests
         Assert.Contains("?project=acme-shop-prod", button.Url, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NodeEvent_ShowsNoNamespace_ThoughItsEventSitsInDefault()
+    {
+        var message = AlertRenderer.Render(TestAlerts.From("keep-oomkilling"));
+
+        var facts = Assert.IsType<SectionBlock>(message.Attachments![0].Blocks[1]).Fields!.Select(f => f.Text).ToList();
+        Assert.DoesNotContain(facts, f => f.StartsWith("*Namespace*", StringComparison.Ordinal));
+        Assert.Contains(facts, f => f.StartsWith("*Object*\nNode/", StringComparison.Ordinal));
+        Assert.DoesNotContain("default", JsonSerializer.Serialize(message, SlackJsonContext.Default.SlackMessage), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("keep-evicted", "#D93F0B")]
     [InlineData("keep-failed-errimagepull", "#E8A33D")]
@@ -136,7 +147,7 @@ public sealed class AlertRendererTests
     {
         var alert = TestAlerts.From("keep-evicted") with { Occurrences = 5 };
 
-        Assert.Equal("Evicted: Pod shop/checkout-api-6d8f7b9c5d-qz4lp ×5", Assert.IsType<HeaderBlock>(AlertRenderer.Render(alert).Attachments![0].Blocks[0]).Text.Text);
+        Assert.Equal("Evicted: Pod shop/checkout-api-6d8f7b9c5d-qz4lp (seen 5 times)", Assert.IsType<HeaderBlock>(AlertRenderer.Render(alert).Attachments![0].Blocks[0]).Text.Text);
     }
 
     private static List<string> FactTexts(SlackMessage message) =>

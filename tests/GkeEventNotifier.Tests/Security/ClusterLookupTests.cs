@@ -184,5 +184,5 @@ public sealed class ClusterLookupTests : IAsyncLifetime
     }
 
     private static async Task<Finding> EnrichAsync(ServiceProvider services, ClusterRef cluster) =>
-        Assert.Single(await services.GetServices<IEventEnricher>().Single().EnrichAsync(OomTestHost.Entry(Node, T, OomTestHost.KilledLine(812, "java"), cluster), CancellationToken.None));
+        Assert.Single(await services.GetServices<IEventEnricher>().OfType<OomKillingEnricher>().Single().EnrichAsync(OomTestHost.Entry(Node, T, OomTestHost.KilledLine(812, "java"), cluster), CancellationToken.None));
 }

@@ -29,7 +29,7 @@ public sealed class ThreadTests : FakeSlackOnFakeClock
         var last = updates[^1];
         Assert.Equal(firstTs, last.GetProperty("ts").GetString());
         Assert.Equal("C0ALERTS", last.GetProperty("channel").GetString());
-        Assert.StartsWith($"3 pods Evicted on {TestEntries.Node} in 2 min", last.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"3 pods Evicted on {TestEntries.Node}: 3 events in 2 min", last.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("latest 2026-11-20 09:16:03 UTC", last.GetProperty("attachments").GetRawText(), StringComparison.Ordinal);
         var payload = last.GetProperty("metadata").GetProperty("event_payload");
         Assert.Equal("3", payload.GetProperty("count").GetString());
@@ -60,7 +60,49 @@ public sealed class ThreadTests : FakeSlackOnFakeClock
         Assert.Equal(firstTs, reply.GetProperty("thread_ts").GetString());
         var update = Slack.Calls("chat.update")[^1].Json!.Value;
         Assert.Equal("3", update.GetProperty("metadata").GetProperty("event_payload").GetProperty("count").GetString());
-        Assert.StartsWith($"3 pods Evicted on {TestEntries.Node} in 10 min", update.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"3 pods Evicted on {TestEntries.Node}: 3 events in 10 min", update.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnePodsThreeFailedPulls_CountOnePod_AndThreeEvents()
+    {
+        await using var function = PipelineHarness.BotToken(Slack, Time);
+
+        foreach (var message in new[] { "Failed to pull image \"registry.example/cart:9.9\": not found", "Error: ErrImagePull", "Error: ImagePullBackOff" })
+        {
+            var entry = Samples.EntryNode("keep-failed-errimagepull");
+            entry["jsonPayload"]!["message"] = message;
+            entry["jsonPayload"]!["metadata"]!["uid"] = Guid.NewGuid().ToString();
+            entry["insertId"] = Guid.NewGuid().ToString("N")[..15];
+            await function.SendAsync(entry);
+            Time.Advance(TimeSpan.FromSeconds(20));
+        }
+
+        var text = Slack.Calls("chat.update")[^1].Json!.Value.GetProperty("text").GetString()!;
+        Assert.StartsWith("1 pod image pull on ", text, StringComparison.Ordinal);
+        Assert.Contains(": 3 events in under 1 min · ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(seen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DistinctPodsBeyondTheNamesShown_AreStillToldApartAfterAColdStart()
+    {
+        await using (var before = PipelineHarness.BotToken(Slack, Time))
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                await before.SendAsync(TestEntries.Evicted(TestEntries.CheckoutPod(i)));
+                Time.Advance(TimeSpan.FromSeconds(10));
+            }
+        }
+
+        await using var after = PipelineHarness.BotToken(Slack, Time);
+        await after.SendAsync(TestEntries.Evicted(TestEntries.CheckoutPod(5)));
+        await after.SendAsync(TestEntries.Evicted(TestEntries.CheckoutPod(6)));
+
+        var texts = Slack.Calls("chat.update").Select(u => u.Json!.Value.GetProperty("text").GetString()!).ToList();
+        Assert.StartsWith($"6 pods Evicted on {TestEntries.Node}: 7 events in 1 min", texts[^2], StringComparison.Ordinal);
+        Assert.StartsWith($"7 pods Evicted on {TestEntries.Node}: 8 events in 1 min", texts[^1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,9 +118,9 @@ public sealed class ThreadTests : FakeSlackOnFakeClock
 
         var posts = Slack.Calls("chat.postMessage").Select(r => r.Json!.Value.GetProperty("text").GetString()!).ToList();
         Assert.Equal(4, posts.Count);
-        Assert.StartsWith($"4 pods Evicted on {TestEntries.Node} in under 1 min. More than 3 alerts", posts[3], StringComparison.Ordinal);
+        Assert.StartsWith($"4 pods Evicted on {TestEntries.Node}: 4 events in under 1 min. More than 3 alerts", posts[3], StringComparison.Ordinal);
         var last = Slack.Calls("chat.update")[^1].Json!.Value;
-        Assert.StartsWith($"37 pods Evicted on {TestEntries.Node} in 2 min", last.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"37 pods Evicted on {TestEntries.Node}: 37 events in 2 min", last.GetProperty("text").GetString(), StringComparison.Ordinal);
         var blocks = string.Join("\n", Fakes.RecordedRequest.Strings(last.GetProperty("attachments")));
         Assert.Contains(TestEntries.CheckoutPod(0), blocks, StringComparison.Ordinal);
         Assert.Contains(TestEntries.CheckoutPod(4), blocks, StringComparison.Ordinal);
@@ -140,10 +182,10 @@ public sealed class ThreadTests : FakeSlackOnFakeClock
         var texts = Slack.Requests.Select(r => r.Json!.Value.GetProperty("text").GetString()!).ToList();
         Assert.Equal(6, texts.Count);
         Assert.StartsWith(":red_circle: Evicted", texts[0], StringComparison.Ordinal);
-        Assert.StartsWith($"2 pods Evicted on {TestEntries.Node} in under 1 min · :red_circle: Evicted: Pod shop/{TestEntries.CheckoutPod(1)} ×2", texts[1], StringComparison.Ordinal);
+        Assert.StartsWith($"2 pods Evicted on {TestEntries.Node}: 2 events in under 1 min · :red_circle: Evicted: Pod shop/{TestEntries.CheckoutPod(1)} in ", texts[1], StringComparison.Ordinal);
         Assert.StartsWith("4 pods", texts[3], StringComparison.Ordinal);
         Assert.StartsWith("6 pods", texts[4], StringComparison.Ordinal);
-        Assert.StartsWith($"12 pods Evicted on {TestEntries.Node} in 1 min", texts[5], StringComparison.Ordinal);
+        Assert.StartsWith($"12 pods Evicted on {TestEntries.Node}: 12 events in 1 min", texts[5], StringComparison.Ordinal);
         Assert.Empty(Slack.Calls("chat.update"));
         Assert.Empty(Slack.Calls("conversations.history"));
     }

@@ -40,6 +40,8 @@ internal sealed class KubernetesPodDirectory : IPodDirectory
         owners = new(time, OwnerLifetime, MaxOwners);
     }
 
+    public bool IsAvailable => options.Mode != ClusterAccessMode.None;
+
     public Task<NodePods> ListPodsOnNodeAsync(ClusterRef cluster, string nodeName, CancellationToken cancellationToken) =>
         KubernetesNames.ProblemWithName("node", nodeName) is { } problem
             ? Task.FromException<NodePods>(new PodLookupException(problem))
@@ -54,6 +56,31 @@ internal sealed class KubernetesPodDirectory : IPodDirectory
             "ReplicaSet" or "Job" => await owners.GetAsync((cluster, podNamespace, controller), key => WorkloadAsync(key.Cluster, key.Namespace, key.Controller), cancellationToken),
             _ => controller,
         };
+
+    public async Task<PodSnapshot?> FindPodAsync(ClusterRef cluster, string podNamespace, string podName, CancellationToken cancellationToken)
+    {
+        ThrowOnNameProblem(KubernetesNames.ProblemWithNamespace(podNamespace) ?? KubernetesNames.ProblemWithName("pod", podName));
+        var found = await CallAsync(cluster, KubernetesOperation.ListPods, async (client, token) =>
+            (await client.CoreV1.ListNamespacedPodAsync(podNamespace, fieldSelector: $"metadata.name={podName}", cancellationToken: token)).Items, cancellationToken);
+        return found.Select(PodMapper.ToSnapshot).FirstOrDefault(pod => pod.Name == podName);
+    }
+
+    public async Task<IReadOnlyList<PodSnapshot>> ListJobPodsAsync(ClusterRef cluster, string jobNamespace, string jobName, CancellationToken cancellationToken)
+    {
+        ThrowOnNameProblem(KubernetesNames.ProblemWithNamespace(jobNamespace) ?? (KubernetesNames.IsLabel(jobName) ? null
+            : $"The Job name {KubernetesNames.Quote(jobName)} is not a DNS-1123 label, so it cannot select the Job's pods and they were not looked up."));
+        var found = await CallAsync(cluster, KubernetesOperation.ListPods, async (client, token) =>
+            (await client.CoreV1.ListNamespacedPodAsync(jobNamespace, labelSelector: $"job-name={jobName}", cancellationToken: token)).Items, cancellationToken);
+        return [.. found.Select(PodMapper.ToSnapshot).Where(pod => pod.Controller == new OwnerRef("Job", jobName)).OrderBy(pod => pod.Name, StringComparer.Ordinal)];
+    }
+
+    private static void ThrowOnNameProblem(string? problem)
+    {
+        if (problem is not null)
+        {
+            throw new PodLookupException(problem);
+        }
+    }
 
     private Task<NodePods> ListAsync(ClusterRef cluster, string node) =>
         CallAsync(cluster, KubernetesOperation.ListPods, async (client, token) =>
@@ -71,6 +98,23 @@ internal sealed class KubernetesPodDirectory : IPodDirectory
             : CallAsync(cluster, KubernetesOperation.GetJob, async (client, token) =>
                 PodMapper.Controller((await client.BatchV1.ReadNamespacedJobAsync(controller.Name, @namespace, cancellationToken: token)).Metadata) ?? controller,
                 whenGone: controller);
+
+    /// <summary>A call one caller owns: its token cancels it too, and that cancellation propagates as such.</summary>
+    private async Task<T> CallAsync<T>(ClusterRef cluster, KubernetesOperation operation, Func<IKubernetes, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CallAsync(cluster, operation, async (client, token) =>
+            {
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
+                return await call(client, linked.Token);
+            });
+        }
+        catch (PodLookupException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+    }
 
     private async Task<T> CallAsync<T>(ClusterRef cluster, KubernetesOperation operation, Func<IKubernetes, CancellationToken, Task<T>> call, T? whenGone = default)
     {

@@ -19,7 +19,8 @@ internal static class PodMapper
             metadata?.Uid ?? "",
             pod.Status?.QosClass,
             controller is null ? null : new OwnerRef(controller.Kind, controller.Name),
-            containers);
+            containers,
+            pod.Status?.Phase);
     }
 
     public static OwnerRef? Controller(V1ObjectMeta? metadata) =>

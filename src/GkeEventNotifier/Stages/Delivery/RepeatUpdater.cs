@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace GkeEventNotifier.Stages.Delivery;
 
 /// <summary>
-/// Shows a repeat of an event on the alert already posted (<c>chat.update</c> with the count, "×N"). It re-renders and
+/// Shows a repeat of an event on the alert already posted (<c>chat.update</c> with the count, "seen N times"). It re-renders and
 /// posts, so it belongs to delivery; dedup only decides that the event is a repeat. The ledger keeps no alert, so a
 /// repeat's own LogEntry (the same event, newer) is rendered for the update.
 /// </summary>

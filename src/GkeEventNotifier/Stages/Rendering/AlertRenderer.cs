@@ -39,11 +39,11 @@ public static class AlertRenderer
         };
     }
 
-    /// <summary>"OOMKilling on Node gke-pool-1 ×3": reason and object, the words people scan for.</summary>
+    /// <summary>"OOMKilling: Node gke-pool-1 (seen 3 times)": reason and object, the words people scan for.</summary>
     public static string Headline(Alert alert)
     {
         var involved = alert.Entry.Event.InvolvedObject;
-        var repeats = alert.Occurrences > 1 ? $" ×{alert.Occurrences}" : "";
+        var repeats = alert.Occurrences > 1 ? $" (seen {alert.Occurrences} times)" : "";
         return $"{alert.Entry.Event.Reason}: {involved.Kind} {involved.QualifiedName}{repeats}";
     }
 
@@ -60,7 +60,6 @@ public static class AlertRenderer
         var facts = new List<(string Label, string Value)>
         {
             ("Cluster", ClusterText(entry.Cluster)),
-            ("Namespace", e.InvolvedObject.Namespace ?? e.Namespace ?? "—"),
             ("Object", e.InvolvedObject.ContainerName is { } container
                 ? $"{e.InvolvedObject.Kind}/{e.InvolvedObject.Name} (container {container})"
                 : $"{e.InvolvedObject.Kind}/{e.InvolvedObject.Name}"),
@@ -68,8 +67,20 @@ public static class AlertRenderer
             ("Source", e.SourceComponent ?? "—"),
             ("Time", TimeText(e)),
         };
+        if (!IsClusterScoped(e.InvolvedObject))
+        {
+            facts.Insert(1, ("Namespace", e.InvolvedObject.Namespace ?? e.Namespace ?? "—"));
+        }
+
         return facts.Select(fact => Field(fact.Label, fact.Value)).ToList();
     }
+
+    /// <summary>
+    /// A Node (or another object without a namespace) has none to show: its events sit in "default", which says
+    /// nothing about the node.
+    /// </summary>
+    private static bool IsClusterScoped(ObjectRef involved) =>
+        string.IsNullOrEmpty(involved.Namespace) && involved.Kind is "Node" or "PersistentVolume" or "Namespace" or "StorageClass" or "ClusterRole" or "CustomResourceDefinition";
 
     private static TextObject Field(string label, string value) =>
         TextObject.Markdown(SlackText.Limit($"*{label}*\n{SlackText.Escape(value)}", SlackText.MaxFieldLength));

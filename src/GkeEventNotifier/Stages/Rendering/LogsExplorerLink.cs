@@ -27,14 +27,35 @@ public static class LogsExplorerLink
         var query = entry.Event.Uid is { Length: > 0 } uid
             ? $"jsonPayload.metadata.uid={Quote(uid)}"
             : $"insertId={Quote(entry.InsertId)}";
-        var at = entry.Event.LastSeen.ToUniversalTime();
+        return Link(query, entry.Cluster.ProjectId, entry.Event.LastSeen.ToUniversalTime());
+    }
+
+    /// <summary>
+    /// A link to one run of a CronJob: the events of its Job and of the Job's pods (their names start with the Job's) in
+    /// the cluster and namespace, around when it finished. Namespace and Job are valid Kubernetes names by then; every
+    /// value is still written as a quoted literal.
+    /// </summary>
+    public static Uri? ForRun(ClusterRef cluster, string jobNamespace, string job, DateTimeOffset finished)
+    {
+        if (!cluster.IsKnown)
+        {
+            return null;
+        }
+
+        var query = $"log_id(\"events\") resource.labels.cluster_name={Quote(cluster.ClusterName)} "
+            + $"jsonPayload.involvedObject.namespace={Quote(jobNamespace)} jsonPayload.involvedObject.name:{Quote(job)}";
+        return Link(query, cluster.ProjectId, finished.ToUniversalTime());
+    }
+
+    private static Uri? Link(string query, string projectId, DateTimeOffset at)
+    {
         var range = $"{Rfc3339.Format(Earlier(at))}/{Rfc3339.Format(Later(at))}";
         var link =
             "https://console.cloud.google.com/logs/query" +
             $";query={Uri.EscapeDataString(query)}" +
             $";timeRange={Uri.EscapeDataString(range)}" +
             $";cursorTimestamp={Uri.EscapeDataString(Rfc3339.Format(at))}" +
-            $"?project={Uri.EscapeDataString(entry.Cluster.ProjectId)}";
+            $"?project={Uri.EscapeDataString(projectId)}";
         return link.Length <= MaxUrlLength ? new Uri(link) : null;
     }
 

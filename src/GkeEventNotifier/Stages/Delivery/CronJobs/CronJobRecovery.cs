@@ -1,6 +1,7 @@
 using GkeEventNotifier.Model;
 using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Stages.Delivery.Threads;
+using GkeEventNotifier.Stages.Rendering;
 using GkeEventNotifier.Stages.Routing;
 using Microsoft.Extensions.Logging;
 
@@ -118,16 +119,18 @@ internal sealed partial class CronJobRecovery(
         var streak = RunStreak.FailuresBefore(history, completion.Job);
         var since = streak.Select(r => r.Started).OfType<DateTimeOffset>().Append(open.First).Min();
         var finished = history?.FirstOrDefault(r => r.Name == completion.Job)?.Finished ?? now;
-        var recovered = RecoveryRenderer.Recovered(where, finished - since, Math.Max(open.Count, streak.Count));
+        var recovered = RecoveryRenderer.Recovered(where, entry.Cluster, finished - since, Math.Max(open.Count, streak.Count));
         var closed = open with { Resolved = true };
+        var jobNamespace = entry.Event.InvolvedObject.Namespace ?? "";
+        var resolvedMessage = RecoveryRenderer.Resolved(closed, recovered, entry.Cluster, jobNamespace, LogsExplorerLink.ForRun(entry.Cluster, jobNamespace, completion.Job, finished));
         if (receiver.CanThread && open.Ts is not null && open.Channel is not null)
         {
             await receiver.Client.PostAsync(RecoveryRenderer.RecoveryReply(receiver, open, recovered, completion.Job), cancellationToken);
-            await receiver.Client.UpdateAsync(open.Channel, open.Ts, RecoveryRenderer.Resolved(closed, recovered), cancellationToken);
+            await receiver.Client.UpdateAsync(open.Channel, open.Ts, resolvedMessage, cancellationToken);
         }
         else
         {
-            await notifier.NotifyAsync(receiver.Client, RecoveryRenderer.Resolved(closed, recovered) with { Channel = receiver.Channel, Metadata = null }, cancellationToken);
+            await notifier.NotifyAsync(receiver.Client, resolvedMessage with { Channel = receiver.Channel, Metadata = null }, cancellationToken);
         }
 
         store.Remember(slot, closed, now, OpenFor);

@@ -17,9 +17,9 @@ internal static class RecoveryRenderer
         return GroupRenderer.WithLine(message, line, $"*{line}*");
     }
 
-    /// <summary>"CronJob billing/invoice-export recovered after 5 h 10 min, 5 failed runs".</summary>
-    public static string Recovered(string where, TimeSpan after, int failedRuns) =>
-        $"{where} recovered after {Durations.Say(after)}, {failedRuns} failed run{(failedRuns == 1 ? "" : "s")}";
+    /// <summary>"CronJob billing/invoice-export in cluster shop-prod recovered after 5 h 10 min, 5 failed runs".</summary>
+    public static string Recovered(string where, ClusterRef cluster, TimeSpan after, int failedRuns) =>
+        $"{where}{(cluster.ClusterName.Length > 0 ? $" in cluster {cluster.ClusterName}" : "")} recovered after {Durations.Say(after)}, {failedRuns} failed run{(failedRuns == 1 ? "" : "s")}";
 
     public static SlackMessage RecoveryReply(Receiver receiver, GroupState state, string recovered, string job) => new()
     {
@@ -28,15 +28,25 @@ internal static class RecoveryRenderer
         Text = $":white_check_mark: {SlackText.Escape(recovered)} (Job {SlackText.Code(job)} succeeded)",
     };
 
-    /// <summary>The first alert, marked resolved in place: green, the outcome in the header, the state closed in its metadata.</summary>
-    public static SlackMessage Resolved(GroupState state, string recovered)
+    /// <summary>
+    /// The first alert, marked resolved in place: green, the outcome in the header, where (cluster, namespace) and when
+    /// in its context line, a button to the successful run's events, and the state closed in its metadata.
+    /// </summary>
+    public static SlackMessage Resolved(GroupState state, string recovered, ClusterRef? cluster = null, string? jobNamespace = null, Uri? run = null)
     {
         var text = $":white_check_mark: Resolved: {SlackText.Escape(recovered)}";
+        var where = cluster is null ? "" : $"Cluster {SlackText.Code(ClusterText(cluster))} · namespace {SlackText.Code(jobNamespace ?? "—")} · ";
+        var when = $"{(where.Length > 0 ? "first" : "First")} failure {Utc(state.First)} · last failure {Utc(state.Last)}";
         var blocks = new List<SlackBlock>
         {
             new HeaderBlock(TextObject.Plain(SlackText.EscapeAndLimit($"Resolved: {recovered}", SlackText.MaxHeaderLength))),
-            new ContextBlock([TextObject.Markdown($"First failure {Utc(state.First)} · last failure {Utc(state.Last)}")]),
+            new ContextBlock([TextObject.Markdown(SlackText.Limit(where + when, SlackText.MaxTextLength))]),
         };
+        if (run is not null)
+        {
+            blocks.Add(new ActionsBlock([new ButtonElement(TextObject.Plain("Open the run in Cloud Logging"), run.AbsoluteUri, "open-cloud-logging")]));
+        }
+
         return new SlackMessage
         {
             Text = text,
@@ -44,6 +54,9 @@ internal static class RecoveryRenderer
             Metadata = state.ToMetadata(),
         };
     }
+
+    private static string ClusterText(ClusterRef cluster) =>
+        cluster.IsKnown ? $"{cluster.ClusterName} ({cluster.Location}, {cluster.ProjectId})" : "unknown";
 
     private static string Streak(int failures) =>
         failures == 1 ? "1 failed run" : $"{failures} consecutive failed runs";

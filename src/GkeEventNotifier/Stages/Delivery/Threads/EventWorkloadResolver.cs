@@ -7,7 +7,8 @@ namespace GkeEventNotifier.Stages.Delivery.Threads;
 /// <summary>
 /// The owning workload from what the event itself says, without a cluster call: GKE's top-level controller labels on
 /// the LogEntry when present, else Kubernetes' naming conventions (a Deployment's pod is
-/// <c>name-&lt;rs hash&gt;-&lt;pod hash&gt;</c>, a CronJob's Job is <c>name-&lt;scheduled unix minutes&gt;</c>), else the object itself.
+/// <c>name-&lt;rs hash&gt;-&lt;pod hash&gt;</c>, a CronJob's Job is <c>name-&lt;scheduled unix minutes&gt;</c>, checked as
+/// strictly as <see cref="CronJobRunName"/> checks it), else the object itself.
 /// A wrong guess only splits or merges a thread; it never loses an alert.
 /// </summary>
 internal sealed partial class EventWorkloadResolver : IWorkloadResolver
@@ -18,19 +19,19 @@ internal sealed partial class EventWorkloadResolver : IWorkloadResolver
     public WorkloadRef Resolve(EventLogEntry entry)
     {
         var involved = entry.Event.InvolvedObject;
-        return FromLabels(entry) ?? FromName(involved.Kind, involved.Name);
+        return FromLabels(entry) ?? FromName(involved.Kind, involved.Name, entry.Event.LastSeen);
     }
 
-    internal static WorkloadRef FromName(string kind, string name)
+    internal static WorkloadRef FromName(string kind, string name, DateTimeOffset at)
     {
         switch (kind)
         {
             case "Pod" when DeploymentPod().Match(name) is { Success: true } m:
                 return new WorkloadRef("Deployment", m.Groups["name"].Value);
             case "Pod" when JobPod().Match(name) is { Success: true } m:
-                return FromName("Job", m.Groups["job"].Value);
-            case "Job" when CronJobJob().Match(name) is { Success: true } m:
-                return new WorkloadRef("CronJob", m.Groups["name"].Value);
+                return FromName("Job", m.Groups["job"].Value, at);
+            case "Job" when CronJobRunName.CronJobOf(name, at) is { } cronJob:
+                return new WorkloadRef("CronJob", cronJob);
             case "ReplicaSet" when ReplicaSet().Match(name) is { Success: true } m:
                 return new WorkloadRef("Deployment", m.Groups["name"].Value);
             default:
@@ -59,7 +60,4 @@ internal sealed partial class EventWorkloadResolver : IWorkloadResolver
 
     [GeneratedRegex("^(?<job>.+-[0-9]{8,10})-[bcdfghjklmnpqrstvwxz2456789]{5}$")]
     private static partial Regex JobPod();
-
-    [GeneratedRegex("^(?<name>.+)-[0-9]{8,10}$")]
-    private static partial Regex CronJobJob();
 }

@@ -29,10 +29,13 @@ internal static class GroupRenderer
         return message with { Metadata = state.ToMetadata() };
     }
 
-    /// <summary>A webhook or console alert standing for its whole group: the counter is in the alert itself.</summary>
+    /// <summary>
+    /// A webhook or console alert standing for its whole group: the group's counts in a line above the latest alert,
+    /// whose header counts only its own repeats (another pod's events are not "seen N times" of this one).
+    /// </summary>
     public static SlackMessage Counted(Alert latest, GroupKey key, GroupState state)
     {
-        var rendered = AlertRenderer.Render(latest with { Occurrences = state.Count });
+        var rendered = AlertRenderer.Render(latest);
         var objectKind = latest.Entry.Event.InvolvedObject.Kind;
         var summary = SlackText.Limit(SummaryMarkdown(key, state, objectKind), SlackText.MaxTextLength);
         return WithLine(rendered, SlackText.Escape(Summary(key, state, objectKind)), summary);
@@ -53,12 +56,13 @@ internal static class GroupRenderer
         Text = SlackText.Escape($"{Summary(key, state, latest.Entry.Event.InvolvedObject.Kind)}. More than {threshold} alerts: further ones are counted in the first message instead of posted here."),
     };
 
-    /// <summary>"37 pods Evicted on node-x in 2 min".</summary>
+    /// <summary>"37 pods Evicted on node-x: 40 events in 2 min": distinct objects first, then how often it happened.</summary>
     public static string Summary(GroupKey key, GroupState state, string objectKind)
     {
-        var kind = KindOf(objectKind, state.Count);
+        var objects = $"{state.Objects}{(state.ObjectsCapped ? "+" : "")} {KindOf(objectKind, state.Objects)}";
         var where = state.Node is { Length: > 0 } node ? $"on {node}" : $"in {NamespaceOf(key)}{key.Workload}";
-        return $"{state.Count} {kind} {key.Reason} {where} in {Durations.Say(state.Last - state.First)}";
+        var events = state.Count == 1 ? "1 event" : $"{state.Count} events";
+        return $"{objects} {key.Reason} {where}: {events} in {Durations.Say(state.Last - state.First)}";
     }
 
     private static string SummaryMarkdown(GroupKey key, GroupState state, string objectKind)

@@ -30,8 +30,23 @@ public sealed record GroupState(
     /// <summary>Longest object or node name kept: Kubernetes allows 253 characters, event text may hold anything.</summary>
     public const int MaxNameLength = 253;
 
+    /// <summary>How many distinct objects a group tells apart; beyond that it says "100+".</summary>
+    public const int MaxObjects = 100;
+
+    /// <summary>
+    /// A short hash of each distinct object the group has seen (up to <see cref="MaxObjects"/>), so that the header
+    /// counts pods, not events: one pod's three pull failures are "1 pod", with "3 events" beside it.
+    /// </summary>
+    public IReadOnlyList<string> ObjectIds { get; init; } = [];
+
+    /// <summary>Distinct objects seen (a state written before objects were counted knows only its names).</summary>
+    public int Objects => Math.Max(ObjectIds.Count, Names.Count);
+
+    /// <summary>Whether more objects may have been seen than <see cref="Objects"/> tells.</summary>
+    public bool ObjectsCapped => ObjectIds.Count >= MaxObjects;
+
     public static GroupState Start(string keyId, string name, string? node, DateTimeOffset now) =>
-        new(keyId, null, null, 1, now, now, [Cut(name)], Cut(node));
+        new(keyId, null, null, 1, now, now, [Cut(name)], Cut(node)) { ObjectIds = [ObjectId(name)] };
 
     public GroupState Add(string name, string? node, DateTimeOffset now) => this with
     {
@@ -39,7 +54,11 @@ public sealed record GroupState(
         Last = now,
         Names = Names.Contains(Cut(name)) || Names.Count >= MaxNames ? Names : [.. Names, Cut(name)],
         Node = string.Equals(Node, Cut(node), StringComparison.Ordinal) ? Node : null,
+        ObjectIds = ObjectIds.Contains(ObjectId(name)) || ObjectsCapped ? ObjectIds : [.. ObjectIds, ObjectId(name)],
     };
+
+    private static string ObjectId(string name) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)).AsSpan(0, 4));
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(name))]
     private static string? Cut(string? name) => name is null || name.Length <= MaxNameLength ? name : name[..MaxNameLength];
@@ -55,6 +74,7 @@ public sealed record GroupState(
         ["names"] = string.Join(',', Names),
         ["node"] = Node ?? "",
         ["resolved"] = Resolved ? "true" : "false",
+        ["objects"] = string.Join(',', ObjectIds),
     });
 
     /// <summary>The state a message carries, or null when its metadata is not a group of ours or is unreadable.</summary>
@@ -72,7 +92,19 @@ public sealed record GroupState(
         var names = p.TryGetValue("names", out var n) && n.Length > 0 ? n.Split(',', MaxNames + 1).Take(MaxNames).ToArray() : [];
         var node = p.TryGetValue("node", out var nd) && nd.Length > 0 ? nd : null;
         var resolved = p.TryGetValue("resolved", out var r) && r == "true";
-        return new GroupState(key, channel, message.Ts, count, first, last, names, node, resolved);
+        return new GroupState(key, channel, message.Ts, count, first, last, names, node, resolved) { ObjectIds = ObjectIdsOf(p, names) };
+    }
+
+    /// <summary>The hashes written, each 8 hex digits, at most <see cref="MaxObjects"/>; else the names' own.</summary>
+    private static string[] ObjectIdsOf(IReadOnlyDictionary<string, string> p, IReadOnlyList<string> names)
+    {
+        if (!p.TryGetValue("objects", out var text) || text.Length == 0)
+        {
+            return [.. names.Select(ObjectId)];
+        }
+
+        var ids = text.Split(',', MaxObjects + 1).Take(MaxObjects).ToArray();
+        return ids.All(id => id.Length == 8 && id.All(char.IsAsciiHexDigitLower)) ? ids : [.. names.Select(ObjectId)];
     }
 
     private static bool TryInt(IReadOnlyDictionary<string, string> p, string name, out int value)
