@@ -92,6 +92,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WorkloadHealth>();
         services.AddSingleton<IIncidentRule, CrashLoopRule>();
         services.AddSingleton<IIncidentRule, ImagePullRule>();
+        services.AddSingleton<IIncidentRule, LivenessProbeRule>();
+        services.AddSingleton<IIncidentRule, FailedCreateRule>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IncidentLifecycle>();
         services.AddSingleton<IncidentSweep>();

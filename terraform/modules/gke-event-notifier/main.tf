@@ -1,5 +1,6 @@
 # The pipeline: GKE events in Cloud Logging → Logs Router sink → Pub/Sub topic → (Eventarc) → the function.
-# Names and shared values live here; each concern has its own file (sink.tf, iam.tf, secret.tf, function.tf).
+# Names and shared values live here; each concern has its own file (sink.tf, iam.tf, secret.tf, function.tf,
+# scheduler.tf).
 
 locals {
   repository_root = coalesce(var.source_dir, abspath("${path.module}/../../.."))
@@ -30,6 +31,7 @@ locals {
     "eventarc.googleapis.com",
     "cloudbuild.googleapis.com",
     "artifactregistry.googleapis.com",
+    "cloudscheduler.googleapis.com", # the recovery sweep (scheduler.tf)
     "storage.googleapis.com",
   ])
 }

@@ -251,6 +251,17 @@ variable "min_instance_count" {
   }
 }
 
+variable "recovery_check_minutes" {
+  description = "Minutes between two recovery sweeps (a Cloud Scheduler job publishing gke-events-sweep=1 to the topic); 0: no job, and incidents without a recovery event stay open."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = contains([0, 1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60], var.recovery_check_minutes)
+    error_message = "recovery_check_minutes must divide an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60) so that sweeps are evenly spaced, or be 0 for no sweep."
+  }
+}
+
 variable "timeout_seconds" {
   description = "How long one event may take before the platform fails it (and Pub/Sub redelivers it)."
   type        = number

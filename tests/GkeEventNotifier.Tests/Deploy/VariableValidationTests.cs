@@ -15,6 +15,7 @@ public sealed class VariableValidationTests
     [InlineData("-var=function_environment={EVENT_FILTER=\"severity>=ERROR\"}", "EVENT_FILTER, EVENT_FILTER_FILE and NOTIFIER_CONFIG_FILE are set by the module")]
     [InlineData("-var=routing_file=/nonexistent/notifier-config.yaml", "routing_file must name an existing file")]
     [InlineData("-var=build_service_account=builder", "build_service_account must be a service account e-mail")]
+    [InlineData("-var=recovery_check_minutes=7", "recovery_check_minutes must divide an hour")]
     public async Task ValueThatWouldFailAtDeploy_IsRefusedAtPlanWithItsReason(string assignment, string reason)
     {
         var terraform = Terraform.Require();

@@ -27,6 +27,22 @@ internal static class WorkloadEntries
 
     public static JsonObject AlreadyPresent(string pod, DateTimeOffset at) => Event("drop-normal-pulled", pod, at, null);
 
+    /// <summary>"Container cart failed liveness probe, will be restarted".</summary>
+    public static JsonObject LivenessKill(string pod, DateTimeOffset at) => Event("keep-killing-liveness-probe", pod, at, null);
+
+    /// <summary>The ReplicaSet controller's FailedCreate (quota or admission webhook) or SuccessfulCreate on the revision's ReplicaSet.</summary>
+    public static JsonObject OnReplicaSet(string sample, DateTimeOffset at)
+    {
+        var entry = Samples.EntryNode(sample);
+        var payload = entry["jsonPayload"]!;
+        var time = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        payload["metadata"]!["uid"] = Guid.NewGuid().ToString();
+        payload["lastTimestamp"] = time;
+        entry["timestamp"] = time;
+        entry["insertId"] = Guid.NewGuid().ToString("N")[..15];
+        return entry;
+    }
+
     private static JsonObject Event(string sample, string pod, DateTimeOffset at, string? message)
     {
         var entry = Samples.EntryNode(sample);

@@ -11,7 +11,7 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// message with the attribute <c>gke-events-sweep=1</c> that a Cloud Scheduler job publishes every few minutes. Each
 /// due incident's rule reads the cluster (one read per subject, at most RECOVERY_CHECKS_PER_SWEEP per sweep, the most
 /// overdue first); healthy with nothing changed for RECOVERY_STABLE_MINUTES resolves it, gone or replaced closes it,
-/// still failing restarts the clock.
+/// still failing restarts the clock and waits that long before the next read.
 /// </summary>
 internal sealed partial class IncidentSweep(
     IncidentLifecycle lifecycle,
@@ -77,11 +77,7 @@ internal sealed partial class IncidentSweep(
                 return false;
             case Recheck.Failing failing:
                 LogStillFailing(logger, incident.Subject, incident.Problem, failing.Why);
-                if (incident.StableSince is not null)
-                {
-                    await store.TryWriteAsync(incident with { Fingerprint = null, StableSince = null }, version, cancellationToken);
-                }
-
+                await store.TryWriteAsync(incident with { Fingerprint = null, StableSince = null, RecheckAt = now + stable }, version, cancellationToken);
                 return false;
             case Recheck.Replaced replaced:
                 return await lifecycle.ResolveAsync(incident, version, Receiver(incident), now, IncidentRenderer.Closed(incident, now, replaced.Why), cancellationToken);
