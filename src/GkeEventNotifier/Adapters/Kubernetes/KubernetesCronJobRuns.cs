@@ -21,22 +21,9 @@ internal sealed class KubernetesCronJobRuns(IClusterClients clusters, IOptions<K
             throw new PodLookupException(problem);
         }
 
-        using var deadline = new CancellationTokenSource(options.Value.Timeout, time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        try
-        {
-            var client = await clusters.GetAsync(cluster, timeout.Token);
-            var jobs = await client.BatchV1.ListNamespacedJobAsync(jobNamespace, cancellationToken: timeout.Token);
-            return jobs.Items.Where(job => IsOwnedBy(job, cronJob)).Select(ToRun).OrderBy(run => run.Started ?? DateTimeOffset.MaxValue).ThenBy(run => run.Name, StringComparer.Ordinal).ToList();
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw KubernetesFailure.TimedOut(KubernetesOperation.ListJobs, options.Value.Timeout, e);
-        }
-        catch (Exception e) when (KubernetesFailure.IsApiFailure(e))
-        {
-            throw KubernetesFailure.Describe(KubernetesOperation.ListJobs, e);
-        }
+        var jobs = await KubernetesCall.RunAsync(clusters, cluster, KubernetesOperation.ListJobs, options.Value.Timeout, time,
+            (client, token) => client.BatchV1.ListNamespacedJobAsync(jobNamespace, cancellationToken: token), cancellationToken);
+        return jobs.Items.Where(job => IsOwnedBy(job, cronJob)).Select(ToRun).OrderBy(run => run.Started ?? DateTimeOffset.MaxValue).ThenBy(run => run.Name, StringComparer.Ordinal).ToList();
     }
 
     private static bool IsOwnedBy(V1Job job, string cronJob) =>

@@ -1,8 +1,6 @@
-using System.Net;
 using GkeEventNotifier.Model;
 using GkeEventNotifier.Stages.Enrichment;
 using k8s;
-using k8s.Autorest;
 using Microsoft.Extensions.Options;
 
 namespace GkeEventNotifier.Adapters.Kubernetes;
@@ -100,41 +98,10 @@ internal sealed class KubernetesPodDirectory : IPodDirectory
                 whenGone: controller);
 
     /// <summary>A call one caller owns: its token cancels it too, and that cancellation propagates as such.</summary>
-    private async Task<T> CallAsync<T>(ClusterRef cluster, KubernetesOperation operation, Func<IKubernetes, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await CallAsync(cluster, operation, async (client, token) =>
-            {
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
-                return await call(client, linked.Token);
-            });
-        }
-        catch (PodLookupException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(cancellationToken);
-        }
-    }
+    private Task<T> CallAsync<T>(ClusterRef cluster, KubernetesOperation operation, Func<IKubernetes, CancellationToken, Task<T>> call, CancellationToken cancellationToken) =>
+        KubernetesCall.RunAsync(clusters, cluster, operation, options.Timeout, time, call, cancellationToken);
 
-    private async Task<T> CallAsync<T>(ClusterRef cluster, KubernetesOperation operation, Func<IKubernetes, CancellationToken, Task<T>> call, T? whenGone = default)
-    {
-        using var timeout = new CancellationTokenSource(options.Timeout, time);
-        try
-        {
-            var client = await clusters.GetAsync(cluster, timeout.Token);
-            return await call(client, timeout.Token);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound && whenGone is not null)
-        {
-            return whenGone;
-        }
-        catch (OperationCanceledException e)
-        {
-            throw KubernetesFailure.TimedOut(operation, options.Timeout, e);
-        }
-        catch (Exception e) when (KubernetesFailure.IsApiFailure(e))
-        {
-            throw KubernetesFailure.Describe(operation, e);
-        }
-    }
+    /// <summary>A call shared through a cache: no one caller's token cancels it.</summary>
+    private Task<T> CallAsync<T>(ClusterRef cluster, KubernetesOperation operation, Func<IKubernetes, CancellationToken, Task<T>> call, T? whenGone = default) =>
+        KubernetesCall.RunAsync(clusters, cluster, operation, options.Timeout, time, call, CancellationToken.None, whenGone);
 }

@@ -24,22 +24,9 @@ internal sealed class KubernetesWorkloadPods(IClusterClients clusters, IOptions<
             throw new PodLookupException(problem);
         }
 
-        using var deadline = new CancellationTokenSource(options.Value.Timeout, time);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        try
-        {
-            var client = await clusters.GetAsync(cluster, timeout.Token);
-            var pods = await client.CoreV1.ListNamespacedPodAsync(workloadNamespace, cancellationToken: timeout.Token);
-            return pods.Items.Where(pod => IsControlledBy(pod, workload)).Select(ToWorkloadPod).ToList();
-        }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw KubernetesFailure.TimedOut(KubernetesOperation.ListNamespacePods, options.Value.Timeout, e);
-        }
-        catch (Exception e) when (KubernetesFailure.IsApiFailure(e))
-        {
-            throw KubernetesFailure.Describe(KubernetesOperation.ListNamespacePods, e);
-        }
+        var pods = await KubernetesCall.RunAsync(clusters, cluster, KubernetesOperation.ListNamespacePods, options.Value.Timeout, time,
+            (client, token) => client.CoreV1.ListNamespacedPodAsync(workloadNamespace, cancellationToken: token), cancellationToken);
+        return pods.Items.Where(pod => IsControlledBy(pod, workload)).Select(ToWorkloadPod).ToList();
     }
 
     private static bool IsControlledBy(V1Pod pod, WorkloadRef workload)
