@@ -48,7 +48,7 @@ public sealed class OutcomeLogLevelTests
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{function.Port}/") };
 
         await PostEveryOutcomeAsync(client);
-        await WaitForAsync(() => function.Lines.Any(l => l.MessageId == "105"));
+        await Eventually.TrueAsync(() => function.Lines.Any(l => l.MessageId == "105"), TimeSpan.FromSeconds(30));
 
         var lines = function.Lines.Where(l => l.MessageId is not null).ToList();
         Assert.Equal(["103", "105"], lines.Select(l => l.MessageId!).Distinct().Order(StringComparer.Ordinal));
@@ -80,14 +80,5 @@ public sealed class OutcomeLogLevelTests
         var entry = Samples.EntryNode("notice-exporter-started");
         entry["textPayload"] = "Exporter flushed a batch of 12 entries.";
         return entry.ToJsonString();
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-        {
-            await Task.Delay(50, deadline.Token);
-        }
     }
 }
