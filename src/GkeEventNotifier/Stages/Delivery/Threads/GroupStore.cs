@@ -6,7 +6,7 @@ namespace GkeEventNotifier.Stages.Delivery.Threads;
 /// <summary>
 /// Open groups, in memory and in Slack. Memory answers when it can; when it cannot (cold start, or another instance
 /// opened the group) the channel's recent history is read back and the group's state taken from the metadata of its
-/// first message. Receivers without history (webhooks, the console) keep only node problems and CronJob runs here;
+/// first message. Receivers without history (webhooks, the console) keep only CronJob runs here;
 /// their alert groups are in the shared alert state (<see cref="SharedGroups"/>).
 /// One alert per group at a time (striped locks), so counters never skip or repeat within an instance.
 /// Memory is bounded and kept in expiry order, as the alert ledger is: groups that can no longer continue are dropped
