@@ -30,20 +30,41 @@ public sealed class NodeProblemFunctionTests
         Assert.StartsWith(":white_check_mark: Resolved: ", Assert.Single(slack.Calls("chat.update")).Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The sample's morning of one node, replayed on its events' own times: each resolution says how long its problem
+    /// lasted between the two events (the replay itself takes milliseconds), and comes after the alert it resolves.
+    /// </summary>
     [Fact]
-    public async Task ReplayOfTheNodeSample_AlertsTheProblems_ResolvesTwoAndDropsTheNoise()
+    public async Task ReplayOfTheNodeSample_AlertsTheProblems_ResolvesEachOnEventTime_AndDropsTheNoise()
     {
         var (code, output, error) = await ReplayCommandTests.Run(["replay", "--pods", Samples.Path_("pods/shop-eu1-pods.json"), Samples.Path_("node-problems-export.json")]);
 
         Assert.Equal(0, code);
         Assert.Contains("KernelOops: Node gke-shop-eu1-default-pool-7f3a9c21-x2kq", output, StringComparison.Ordinal);
         Assert.Contains("Workloads: DaemonSet kube-system/fluent-bit, Deployment shop/orders-api, Deployment shop/storefront-ssr", output, StringComparison.Ordinal);
-        Assert.Contains("Resolved: Node gke-shop-eu1-default-pool-7f3a9c21-x2kq is Ready again after 12 min", output, StringComparison.Ordinal);
-        Assert.Contains("Resolved: Node gke-shop-eu1-default-pool-7f3a9c21-x2kq: KernelDeadlock is False again after 1 h 43 min (KernelHasNoDeadlock)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("KubeletStart", output, StringComparison.Ordinal);
+        AssertInOrder(
+            output,
+            "*Node condition KernelDeadlock is True on gke-shop-eu1-default-pool-7f3a9c21-x2kq since 2026-11-21 08:05 UTC",
+            "*Node gke-shop-eu1-default-pool-7f3a9c21-x2kq is not Ready since 2026-11-21 08:07 UTC",
+            "Resolved: Node gke-shop-eu1-default-pool-7f3a9c21-x2kq is Ready again after 12 min",
+            "*Node condition FrequentContainerdRestart is True on gke-shop-eu1-default-pool-7f3a9c21-x2kq since 2026-11-21 09:12 UTC",
+            "Resolved: Node gke-shop-eu1-default-pool-7f3a9c21-x2kq: KernelDeadlock is False again after 1 h 43 min (KernelHasNoDeadlock)",
+            "Resolved: Node gke-shop-eu1-default-pool-7f3a9c21-x2kq is gone (RemovingNode): FrequentContainerdRestart closed after 1 h 17 min");
         Assert.EndsWith(
-            "10 entries read: 6 alerted (printed; no Slack setting), 3 dropped by the filter or a drop rule, 0 not Kubernetes events (text lines, audit log entries), 1 needing no alert (recoveries with nothing open to resolve), 0 rejected",
+            "11 entries read: 8 alerted (printed; no Slack setting), 3 dropped by the filter or a drop rule, 0 not Kubernetes events (text lines, audit log entries), 0 rejected",
             error.Trim(),
             StringComparison.Ordinal);
+    }
+
+    private static void AssertInOrder(string output, params string[] lines)
+    {
+        var at = 0;
+        foreach (var line in lines)
+        {
+            var found = output.IndexOf(line, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"'{line}' is not in the output after position {at}:\n{output}");
+            at = found + line.Length;
+        }
     }
 }
