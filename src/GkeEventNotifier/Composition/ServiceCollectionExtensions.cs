@@ -94,6 +94,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIncidentRule, ImagePullRule>();
         services.AddSingleton<IIncidentRule, LivenessProbeRule>();
         services.AddSingleton<IIncidentRule, FailedCreateRule>();
+        services.TryAddSingleton<IClusterNodes, KubernetesNodes>();
         services.AddSingleton<IIncidentRule, NodeProblemRule>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IncidentLifecycle>();
