@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
-using System.Text;
 using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Model;
@@ -60,26 +57,31 @@ internal sealed partial class EventPipeline(
             return await sweep.SweepAsync(cancellationToken);
         }
 
-        var decoded = Decode(message);
-        if (decoded is DecodeResult.ExporterStarted started)
+        EventLogEntry entry;
+        using (var parsed = ParsedLogEntry.FromBase64(message.Data))
         {
-            return await NoticeBlindSpotAsync(started, cancellationToken);
-        }
-
-        if (decoded is not DecodeResult.EventEntry { Entry: var entry })
-        {
-            return decoded switch
+            switch (parsed.Final)
             {
-                DecodeResult.NotAnEvent notAnEvent => PipelineOutcome.NotAnEvent($"insertId '{notAnEvent.InsertId}': {notAnEvent.Description}"),
-                DecodeResult.Invalid invalid => PipelineOutcome.Poison(invalid.Reason),
-                _ => PipelineOutcome.Poison("unrecognised decode result"),
-            };
-        }
+                case null:
+                    break;
+                case DecodeResult.ExporterStarted started:
+                    return await NoticeBlindSpotAsync(started, cancellationToken);
+                case DecodeResult.NotAnEvent notAnEvent:
+                    return PipelineOutcome.NotAnEvent($"insertId '{notAnEvent.InsertId}': {notAnEvent.Description}");
+                case DecodeResult.Invalid invalid:
+                    return PipelineOutcome.Poison(invalid.Reason);
+                default:
+                    return PipelineOutcome.Poison("unrecognised decode result");
+            }
 
-        await blindSpots.SawAsync(entry.Cluster, entry.Timestamp, cancellationToken);
-        if (!filter.Matches(entry.Raw))
-        {
-            return PipelineOutcome.Filtered(Describe(entry));
+            // The filter decides on the parsed entry: one it drops is never decoded.
+            await blindSpots.SawAsync(parsed.Cluster, parsed.Timestamp, cancellationToken);
+            if (!filter.Matches(parsed.Root))
+            {
+                return PipelineOutcome.Filtered(parsed.Describe());
+            }
+
+            entry = parsed.Decode().Entry;
         }
 
         var route = routing.Decide(entry.Raw);
@@ -216,38 +218,11 @@ internal sealed partial class EventPipeline(
             ? SlackPostResult.Unknown
             : await threads.DeliverAsync(alert, receiver, cancellationToken);
 
-    /// <summary>
-    /// base64 → LogEntry → event. Bad data here can never improve, so it is poison, not a retry. The data is decoded as
-    /// UTF-8 (one vectorised pass, then <see cref="Base64.DecodeFromUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool)"/>)
-    /// into pooled buffers: nothing of them outlives the decode, which keeps a copy of what it needs. Text that pass
-    /// refuses is decided by <see cref="Convert.TryFromBase64String"/>, as it always was.
-    /// </summary>
+    /// <summary>base64 → LogEntry → event, all of it. Bad data here can never improve, so it is poison, not a retry.</summary>
     internal static DecodeResult Decode(PubSubMessage message)
     {
-        if (string.IsNullOrEmpty(message.Data))
-        {
-            return new DecodeResult.Invalid("message has no data");
-        }
-
-        var length = (message.Data.Length * 3 / 4) + 3;
-        var text = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(message.Data.Length));
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var utf8 = Encoding.UTF8.GetBytes(message.Data, text);
-            if (Base64.DecodeFromUtf8(text.AsSpan(0, utf8), bytes, out _, out var written) == OperationStatus.Done
-                || Convert.TryFromBase64String(message.Data, bytes.AsSpan(0, length), out written))
-            {
-                return LogEntryDecoder.Decode(bytes.AsMemory(0, written));
-            }
-
-            return new DecodeResult.Invalid("message data is not valid base64");
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(text);
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
+        using var parsed = ParsedLogEntry.FromBase64(message.Data);
+        return parsed.Final ?? parsed.Decode();
     }
 
     private async Task<IReadOnlyList<Finding>> EnrichAsync(EventLogEntry entry, CancellationToken cancellationToken)

@@ -48,7 +48,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     public Task<PipelineOutcome> SendAsync(JsonObject logEntry)
     {
         var id = Interlocked.Increment(ref messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var message = new PubSubMessage(id, Samples.Base64(logEntry.ToJsonString()), new Dictionary<string, string>());
+        var message = PubSubMessage.Of(id, System.Text.Encoding.UTF8.GetBytes(logEntry.ToJsonString()), new Dictionary<string, string>());
         return services.GetRequiredService<EventPipeline>().HandleAsync(message, CancellationToken.None);
     }
 
