@@ -79,7 +79,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertThreads>();
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();
-        services.AddSingleton<NodeProblems>();
         services.AddSingleton<BlindSpotNotices>();
         return services.AddIncidents(configuration);
     }
@@ -94,6 +93,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIncidentRule, ImagePullRule>();
         services.AddSingleton<IIncidentRule, LivenessProbeRule>();
         services.AddSingleton<IIncidentRule, FailedCreateRule>();
+        services.AddSingleton<IIncidentRule, NodeProblemRule>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IncidentLifecycle>();
         services.AddSingleton<IncidentSweep>();
