@@ -29,7 +29,10 @@ internal static class JsonText
         return Rfc3339.TryParse(chars[..length], out time);
     }
 
-    /// <summary>Appends the text of a string element, or nothing for any other value (as an empty string would).</summary>
+    /// <summary>
+    /// Appends the text of a string element, or nothing for any other value (as an empty string would). Long text is
+    /// not decoded into the shared pool, which would keep the buffer (<see cref="ScratchBuffer"/>).
+    /// </summary>
     public static void Append(ref DefaultInterpolatedStringHandler text, JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.String)
@@ -38,7 +41,7 @@ internal static class JsonText
         }
 
         var raw = Unquoted(value);
-        if (raw.Contains((byte)'\\'))
+        if (raw.Length > ScratchBuffer.PooledLimit || raw.Contains((byte)'\\'))
         {
             text.AppendFormatted(value.GetString());
             return;

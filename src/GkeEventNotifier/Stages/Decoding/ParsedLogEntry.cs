@@ -20,14 +20,14 @@ public sealed class ParsedLogEntry : IDisposable
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
 
     private readonly JsonDocument? document;
-    private byte[]? rented;
+    private ScratchBuffer? buffer;
     private ClusterRef? cluster;
 
-    private ParsedLogEntry(DecodeResult? final, JsonDocument? document, byte[]? rented)
+    private ParsedLogEntry(DecodeResult? final, JsonDocument? document, ScratchBuffer? buffer)
     {
         Final = final;
         this.document = document;
-        this.rented = rented;
+        this.buffer = buffer;
     }
 
     /// <summary>The whole decode result when the data is no Kubernetes event (Invalid, NotAnEvent, ExporterStarted); null for an event.</summary>
@@ -44,7 +44,8 @@ public sealed class ParsedLogEntry : IDisposable
 
     /// <summary>
     /// Base64 text (as UTF-8 bytes) → parsed LogEntry. The fast pass decodes the bytes as they are; text it refuses is
-    /// decided by <see cref="Convert.TryFromBase64Chars"/>, which also takes line breaks, so non-base64 stays poison.
+    /// decided by <see cref="Convert.TryFromBase64String"/>, which also takes line breaks, so non-base64 stays poison.
+    /// The decoded entry is in a <see cref="ScratchBuffer"/> (pooled up to its limit) until disposal.
     /// </summary>
     public static ParsedLogEntry FromBase64(ReadOnlyMemory<byte> base64)
     {
@@ -53,19 +54,19 @@ public sealed class ParsedLogEntry : IDisposable
             return new ParsedLogEntry(new DecodeResult.Invalid("message has no data"), null, null);
         }
 
-        var length = Base64.GetMaxDecodedFromUtf8Length(base64.Length) + 3;
-        var bytes = ArrayPool<byte>.Shared.Rent(length);
-        if (Base64.DecodeFromUtf8(base64.Span, bytes, out _, out var written) == OperationStatus.Done || TryDecodeAsText(base64.Span, bytes.AsSpan(0, length), out written))
+        var bytes = ScratchBuffer.Rent(Base64.GetMaxDecodedFromUtf8Length(base64.Length) + 3);
+        if (Base64.DecodeFromUtf8(base64.Span, bytes.Span, out _, out var written) == OperationStatus.Done
+            || Convert.TryFromBase64String(Encoding.UTF8.GetString(base64.Span), bytes.Span, out written))
         {
-            return Parse(bytes.AsMemory(0, written), bytes);
+            return Parse(bytes.Memory[..written], bytes);
         }
 
-        ArrayPool<byte>.Shared.Return(bytes);
+        bytes.Dispose();
         return new ParsedLogEntry(new DecodeResult.Invalid("message data is not valid base64"), null, null);
     }
 
     /// <summary>LogEntry JSON → parsed entry; <paramref name="json"/> must not change until it is disposed.</summary>
-    public static ParsedLogEntry Parse(ReadOnlyMemory<byte> json) => Parse(json, rented: null);
+    public static ParsedLogEntry Parse(ReadOnlyMemory<byte> json) => Parse(json, buffer: null);
 
     /// <summary>The full decode of an event (<see cref="Final"/> is null): its own copy of the entry, valid after disposal.</summary>
     public DecodeResult.EventEntry Decode() =>
@@ -98,14 +99,11 @@ public sealed class ParsedLogEntry : IDisposable
     public void Dispose()
     {
         document?.Dispose();
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-            rented = null;
-        }
+        buffer?.Dispose();
+        buffer = null;
     }
 
-    private static ParsedLogEntry Parse(ReadOnlyMemory<byte> json, byte[]? rented)
+    private static ParsedLogEntry Parse(ReadOnlyMemory<byte> json, ScratchBuffer? buffer)
     {
         JsonDocument document;
         try
@@ -114,7 +112,7 @@ public sealed class ParsedLogEntry : IDisposable
         }
         catch (JsonException e)
         {
-            ReturnRented(rented);
+            buffer?.Dispose();
             return new ParsedLogEntry(new DecodeResult.Invalid($"data is not JSON ({e.Message})"), null, null);
         }
 
@@ -124,37 +122,15 @@ public sealed class ParsedLogEntry : IDisposable
             : LogEntryDecoder.IsEvent(root) ? null : LogEntryDecoder.Decode(root.Clone());
         if (final is null)
         {
-            return new ParsedLogEntry(null, document, rented);
+            return new ParsedLogEntry(null, document, buffer);
         }
 
         document.Dispose();
-        ReturnRented(rented);
+        buffer?.Dispose();
         return new ParsedLogEntry(final, null, null);
     }
 
     private static JsonElement Member(JsonElement element, string name) => element.TryGetMember(name, out var value) ? value : default;
-
-    private static void ReturnRented(byte[]? rented)
-    {
-        if (rented is not null)
-        {
-            ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    private static bool TryDecodeAsText(ReadOnlySpan<byte> base64, Span<byte> into, out int written)
-    {
-        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(base64.Length));
-        try
-        {
-            var count = Encoding.UTF8.GetChars(base64, chars);
-            return Convert.TryFromBase64Chars(chars.AsSpan(0, count), into, out written);
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
-    }
 
     /// <summary>
     /// The check below without its cost on every entry: one reader pass that validates the UTF-8 of each string and
