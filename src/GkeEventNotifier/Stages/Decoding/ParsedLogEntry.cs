@@ -133,11 +133,32 @@ public sealed class ParsedLogEntry : IDisposable
     private static JsonElement Member(JsonElement element, string name) => element.TryGetMember(name, out var value) ? value : default;
 
     /// <summary>
-    /// The check below without its cost on every entry: one reader pass that validates the UTF-8 of each string and
-    /// property name in place and converts only the escaped ones (a lone surrogate can only come from an escape). Only
-    /// an entry that fails here is walked again to name the place.
+    /// The check below without its cost on every entry. Text that is all UTF-8 and holds no <c>\uD800</c>-<c>\uDFFF</c>
+    /// escape has no string that cannot become .NET text (a string between ASCII quotes of valid UTF-8 is valid UTF-8, and
+    /// a lone surrogate can only come from such an escape): two vectorised scans decide. Otherwise one reader pass
+    /// validates each string and property name in place and converts only the escaped ones; only an entry that fails
+    /// there is walked again to name the place.
     /// </summary>
-    private static bool AllTextValid(ReadOnlySpan<byte> json)
+    private static bool AllTextValid(ReadOnlySpan<byte> json) =>
+        (Utf8.IsValid(json) && !HasSurrogateEscape(json)) || AllTokensValid(json);
+
+    /// <summary>Whether a <c>\u</c> followed by <c>D8</c>-<c>DF</c> (any case) appears; an escaped backslash before a <c>u</c> counts too, which only costs the slower check.</summary>
+    private static bool HasSurrogateEscape(ReadOnlySpan<byte> json)
+    {
+        var rest = json;
+        for (var at = rest.IndexOf("\\u"u8); at >= 0; at = rest.IndexOf("\\u"u8))
+        {
+            rest = rest[(at + 2)..];
+            if (rest.Length >= 2 && rest[0] is (byte)'d' or (byte)'D' && rest[1] is (>= (byte)'8' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f') or (>= (byte)'A' and <= (byte)'F'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllTokensValid(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
         try
