@@ -76,6 +76,7 @@ public static class ServiceCollectionExtensions
         services.AddSettings<ThreadOptions>(options => ThreadOptions.Bind(options, configuration));
         services.TryAddSingleton<IWorkloadResolver, EventWorkloadResolver>();
         services.AddSingleton<GroupStore>();
+        services.AddSingleton<SharedGroups>();
         services.AddSingleton<AlertThreads>();
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();
@@ -93,6 +94,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIncidentRule, ImagePullRule>();
         services.AddSingleton<IIncidentRule, LivenessProbeRule>();
         services.AddSingleton<IIncidentRule, FailedCreateRule>();
+        services.TryAddSingleton<IClusterNodes, KubernetesNodes>();
         services.AddSingleton<IIncidentRule, NodeProblemRule>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IncidentLifecycle>();
