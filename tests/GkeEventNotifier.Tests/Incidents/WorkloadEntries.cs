@@ -30,6 +30,31 @@ internal static class WorkloadEntries
     /// <summary>"Container cart failed liveness probe, will be restarted".</summary>
     public static JsonObject LivenessKill(string pod, DateTimeOffset at) => Event("keep-killing-liveness-probe", pod, at, null);
 
+    /// <summary>The scheduler's "0/6 nodes are available: 4 Insufficient cpu, 2 node(s) had untolerated taint …".</summary>
+    public static JsonObject FailedScheduling(string pod, DateTimeOffset at) => Event("keep-failedscheduling-insufficient", pod, at, null);
+
+    /// <summary>The scheduler's "0/6 nodes are available: pod has unbound immediate PersistentVolumeClaims. …".</summary>
+    public static JsonObject UnboundClaim(string pod, DateTimeOffset at) => Event("keep-failedscheduling-unbound-claim", pod, at, null);
+
+    /// <summary>The cluster autoscaler's "pod didn't trigger scale-up: 2 max node group size reached, …".</summary>
+    public static JsonObject NoScaleUp(string pod, DateTimeOffset at) => Event("keep-nottriggerscaleup", pod, at, null);
+
+    /// <summary>The cluster autoscaler's "pod triggered scale-up: [{…-grp 3->4 (max: 8)}]".</summary>
+    public static JsonObject ScaleUp(string pod, DateTimeOffset at) => Event("drop-triggeredscaleup", pod, at, null);
+
+    /// <summary>The scheduler's "Successfully assigned shop/&lt;pod&gt; to gke-…".</summary>
+    public static JsonObject Scheduled(string pod, DateTimeOffset at) =>
+        Event("keep-scheduled", pod, at, $"Successfully assigned {Namespace}/{pod} to gke-shop-eu1-default-pool-7f3a9c21-m8vd");
+
+    /// <summary>The kubelet's "Unable to attach or mount volumes: unmounted volumes=[orders], …: timed out waiting for the condition".</summary>
+    public static JsonObject MountTimeout(string pod, DateTimeOffset at) => Event("keep-failedmount", pod, at, null);
+
+    /// <summary>The attach/detach controller's "Multi-Attach error for volume "pvc-…" Volume is already used by pod(s) …".</summary>
+    public static JsonObject MultiAttach(string pod, DateTimeOffset at) => Event("keep-failedattachvolume-multiattach", pod, at, null);
+
+    /// <summary>The attach/detach controller's "AttachVolume.Attach succeeded for volume "pvc-…"".</summary>
+    public static JsonObject Attached(string pod, DateTimeOffset at) => Event("keep-successfulattachvolume", pod, at, null);
+
     /// <summary>The ReplicaSet controller's FailedCreate (quota or admission webhook) or SuccessfulCreate on the revision's ReplicaSet.</summary>
     public static JsonObject OnReplicaSet(string sample, DateTimeOffset at)
     {
@@ -63,6 +88,16 @@ internal static class WorkloadEntries
         entry["timestamp"] = time;
         entry["insertId"] = Guid.NewGuid().ToString("N")[..15];
         return entry;
+    }
+
+    /// <summary>A pod of the Deployment still Pending: not placed on a node, or placed but its volumes not mounted.</summary>
+    public static V1Pod PendingPod(string name, bool scheduled)
+    {
+        var pod = RunningPod(name, ready: false, restarts: 0);
+        pod.Spec.NodeName = scheduled ? pod.Spec.NodeName : null;
+        pod.Status.Phase = "Pending";
+        pod.Status.Conditions = [new V1PodCondition { Type = "PodScheduled", Status = scheduled ? "True" : "False" }, new V1PodCondition { Type = "Ready", Status = "False" }];
+        return pod;
     }
 
     /// <summary>A pod of the Deployment as the API server lists it: owned by the revision's ReplicaSet, Ready or not, with its restarts.</summary>

@@ -56,6 +56,9 @@ internal sealed class KubernetesWorkloadPods(IClusterClients clusters, IOptions<
         var ready = pod.Status?.Phase == "Succeeded"
             || pod.Status?.Conditions?.Any(condition => condition.Type == "Ready" && condition.Status == "True") == true;
         var restarts = pod.Status?.ContainerStatuses?.Sum(status => status.RestartCount) ?? 0;
-        return new WorkloadPod(pod.Metadata.Name, revision, ready, restarts);
+        var scheduled = !string.IsNullOrEmpty(pod.Spec?.NodeName)
+            || pod.Status?.Conditions?.Any(condition => condition.Type == "PodScheduled" && condition.Status == "True") == true;
+        var running = pod.Status?.Phase is "Running" or "Succeeded";
+        return new WorkloadPod(pod.Metadata.Name, revision, ready, restarts, scheduled, running);
     }
 }

@@ -13,8 +13,12 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// </summary>
 internal static class IncidentRenderer
 {
-    public static SlackMessage Opened(Alert alert, Receiver receiver, Incident incident) =>
-        WithProblem(GroupRenderer.First(alert, receiver, incident.Thread), incident, $"{incident.Problem}: {incident.Subject.Describe()}");
+    /// <summary>"scheduling (insufficient cpu): Deployment shop/cart, failing for 15 min" (the duration only for a failure that was held).</summary>
+    public static SlackMessage Opened(Alert alert, Receiver receiver, Incident incident, string? detail = null, TimeSpan? failingFor = null) =>
+        WithProblem(
+            GroupRenderer.First(alert, receiver, incident.Thread),
+            incident,
+            $"{incident.Problem}{(detail is null ? "" : $" ({detail})")}: {incident.Subject.Describe()}{(failingFor is { } held ? $", failing for {Durations.Say(held)}" : "")}");
 
     public static SlackMessage Joined(Alert alert, Receiver receiver, Incident incident) =>
         WithProblem(GroupRenderer.Reply(alert, receiver, incident.Thread), incident, $"{incident.Problem}: failure {incident.Thread.Count}");
