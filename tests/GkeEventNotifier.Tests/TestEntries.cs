@@ -19,11 +19,46 @@ internal static class TestEntries
         payload["involvedObject"]!["name"] = pod;
         payload["involvedObject"]!["namespace"] = ns;
         payload["involvedObject"]!["uid"] = Guid.NewGuid().ToString();
-        payload["metadata"]!["uid"] = Guid.NewGuid().ToString();
         payload["source"]!["host"] = node;
         entry["resource"]!["labels"]!["pod_name"] = pod;
         entry["resource"]!["labels"]!["namespace_name"] = ns;
+        return Fresh(entry);
+    }
+
+    /// <summary>The entry as a new Kubernetes event: a fresh event uid and insertId, so dedup never takes it for another copy.</summary>
+    public static JsonObject Fresh(JsonObject entry)
+    {
+        entry["jsonPayload"]!["metadata"]!["uid"] = Guid.NewGuid().ToString();
         entry["insertId"] = Guid.NewGuid().ToString("N")[..15];
+        return entry;
+    }
+
+    /// <summary>A sample (samples/entries) as a new event, its times as the sample has them; on another node than <see cref="Node"/> when told.</summary>
+    public static JsonObject Sample(string name, string node = Node)
+    {
+        var entry = Fresh(Samples.EntryNode(name));
+        return node == Node ? entry : JsonNode.Parse(entry.ToJsonString().Replace(Node, node, StringComparison.Ordinal))!.AsObject();
+    }
+
+    /// <summary>The entry as GKE logs an event last seen at <paramref name="at"/>: its timestamps and the event's last time.</summary>
+    public static JsonObject LoggedAt(JsonObject entry, DateTimeOffset at)
+    {
+        var time = at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        entry["timestamp"] = time;
+        entry["receiveTimestamp"] = time;
+        entry["jsonPayload"]!["lastTimestamp"] = time;
+        return entry;
+    }
+
+    /// <summary>A Node event of the given reason and message, shaped as the sample condition change (kind Node unless told).</summary>
+    public static JsonObject NodeEvent(string reason, string message, string type = "Warning", string kind = "Node")
+    {
+        var entry = Sample("keep-node-condition-true");
+        var payload = entry["jsonPayload"]!;
+        payload["reason"] = reason;
+        payload["message"] = message;
+        payload["type"] = type;
+        payload["involvedObject"]!["kind"] = kind;
         return entry;
     }
 

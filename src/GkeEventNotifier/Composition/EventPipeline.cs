@@ -38,7 +38,6 @@ internal sealed partial class EventPipeline(
     AlertThreads threads,
     CronJobRecovery recovery,
     IOptions<OutcomeLogOptions> outcomeLog,
-    NodeProblems nodeProblems,
     BlindSpotNotices blindSpots,
     IncidentLifecycle incidents,
     IncidentSweep sweep,
@@ -91,11 +90,6 @@ internal sealed partial class EventPipeline(
         if (CronJobCompletion.From(entry.Event) is { } completion)
         {
             return await recovery.RecoverAsync(entry, completion, route.Receivers, cancellationToken);
-        }
-
-        if (NodeSignal.From(entry.Event) is { Resolves: true } nodeRecovered)
-        {
-            return await nodeProblems.ResolveAsync(entry, nodeRecovered, route.Receivers, cancellationToken);
         }
 
         if (await incidents.TryRecoverAsync(entry, route.Receivers, cancellationToken) is { } recovered)
@@ -211,7 +205,6 @@ internal sealed partial class EventPipeline(
 
     private async Task<SlackPostResult> DeliverAsync(Alert alert, Receiver receiver, CancellationToken cancellationToken) =>
         await recovery.TryDeliverFailureAsync(alert, receiver, cancellationToken)
-        || await nodeProblems.TryDeliverAsync(alert, receiver, cancellationToken)
         || await incidents.TryDeliverFailureAsync(alert, receiver, cancellationToken)
             ? SlackPostResult.Unknown
             : await threads.DeliverAsync(alert, receiver, cancellationToken);

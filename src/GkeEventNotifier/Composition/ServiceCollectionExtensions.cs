@@ -79,7 +79,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertThreads>();
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();
-        services.AddSingleton<NodeProblems>();
         services.AddSingleton<BlindSpotNotices>();
         return services.AddIncidents(configuration);
     }
@@ -96,6 +95,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIncidentRule, FailedCreateRule>();
         services.AddSingleton<IIncidentRule, SchedulingRule>();
         services.AddSingleton<IIncidentRule, VolumeRule>();
+        services.AddSingleton<IIncidentRule, NodeProblemRule>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IncidentLifecycle>();
         services.AddSingleton<IncidentSweep>();

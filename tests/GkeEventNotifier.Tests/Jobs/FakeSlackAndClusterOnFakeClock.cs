@@ -24,9 +24,9 @@ public abstract class FakeSlackAndClusterOnFakeClock : FakeSlackOnFakeClock
         directory.Delete(recursive: true);
     }
 
-    /// <summary>The function's pipeline posting with a bot token and reading the fake cluster.</summary>
-    private protected PipelineHarness Function() => PipelineHarness.BotToken(Slack, Time, new Dictionary<string, string?>
+    /// <summary>The function's pipeline posting with a bot token and reading the fake cluster; <paramref name="configure"/> replaces services (a shared alert state).</summary>
+    private protected PipelineHarness Function(Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null) => PipelineHarness.BotToken(Slack, Time, new Dictionary<string, string?>
     {
         [KubernetesOptions.KubeconfigVariable] = Cluster.WriteKubeconfig(directory.FullName),
-    });
+    }, configure);
 }

@@ -69,7 +69,7 @@ public sealed class NodeProblemFilterTests
     [Theory]
     [MemberData(nameof(Catalogue))]
     public void DefaultFilter_KeepsOrDropsEachNodeReason_AsTheCatalogueSays(string reason, string message, string type, bool kept) =>
-        Assert.Equal(kept, filter.Matches(Parse(NodeEntries.Event(reason, message, type).ToJsonString())));
+        Assert.Equal(kept, filter.Matches(Parse(TestEntries.NodeEvent(reason, message, type).ToJsonString())));
 
     [Fact]
     public void NodeNotReadyOnAPod_IsDropped_TheNodesOwnEventStandsForAllItsPods() =>
@@ -77,11 +77,11 @@ public sealed class NodeProblemFilterTests
 
     [Fact]
     public void AConditionChangeToUnknown_IsDropped() =>
-        Assert.False(filter.Matches(Parse(NodeEntries.Event("NodeStatusUnknown", "Node condition KernelDeadlock is now: Unknown, reason: NodeStatusUnknown").ToJsonString())));
+        Assert.False(filter.Matches(Parse(TestEntries.NodeEvent("NodeStatusUnknown", "Node condition KernelDeadlock is now: Unknown, reason: NodeStatusUnknown").ToJsonString())));
 
     [Fact]
     public void APassingProblemReasonOnAPod_IsDropped() =>
-        Assert.False(filter.Matches(Parse(NodeEntries.Event("KernelOops", "BUG: unable to handle kernel NULL pointer dereference at 0", kind: "Pod").ToJsonString())));
+        Assert.False(filter.Matches(Parse(TestEntries.NodeEvent("KernelOops", "BUG: unable to handle kernel NULL pointer dereference at 0", kind: "Pod").ToJsonString())));
 
     private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement;
 }

@@ -15,8 +15,9 @@ public sealed class NodeProblemFunctionTests
         await using var factory = new FunctionFactory(FakeSlackServerSettings.BotToken(slack).Settings);
         var client = factory.CreateClient();
 
-        var opened = await client.SendAsync(HttpRequests.Post("/", Samples.PushBody(Samples.Entry("keep-node-condition-true"), "5001"), "application/json"));
-        var closed = await client.SendAsync(HttpRequests.Post("/", Samples.PushBody(Samples.Entry("keep-node-condition-false"), "5002"), "application/json"));
+        var now = TimeProvider.System.GetUtcNow(); // the host's own clock: an incident's record lives from its events' time
+        var opened = await client.SendAsync(HttpRequests.Post("/", Samples.PushBody(TestEntries.LoggedAt(TestEntries.Sample("keep-node-condition-true"), now.AddMinutes(-103)).ToJsonString(), "5001"), "application/json"));
+        var closed = await client.SendAsync(HttpRequests.Post("/", Samples.PushBody(TestEntries.LoggedAt(TestEntries.Sample("keep-node-condition-false"), now).ToJsonString(), "5002"), "application/json"));
 
         Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
@@ -25,7 +26,7 @@ public sealed class NodeProblemFunctionTests
         Assert.StartsWith("Node condition KernelDeadlock is True on gke-shop-eu1-default-pool-7f3a9c21-x2kq since ", posts[0].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("*Node pool*\\ndefault-pool", posts[0].Body, StringComparison.Ordinal);
         Assert.Equal(slack.ChannelMessages[0].Ts, posts[1].Json!.Value.GetProperty("thread_ts").GetString());
-        Assert.StartsWith(":white_check_mark: Node gke-shop-eu1-default-pool-7f3a9c21-x2kq: KernelDeadlock is False again after ", posts[1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(":white_check_mark: Node gke-shop-eu1-default-pool-7f3a9c21-x2kq: KernelDeadlock is False again after 1 h 43 min (KernelHasNoDeadlock)", posts[1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.StartsWith(":white_check_mark: Resolved: ", Assert.Single(slack.Calls("chat.update")).Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 

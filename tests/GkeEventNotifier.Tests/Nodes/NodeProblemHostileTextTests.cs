@@ -13,7 +13,7 @@ public sealed class NodeProblemHostileTextTests : FakeSlackAndClusterOnFakeClock
     public async Task NodeProblemOnAForgedNodeName_NoPodList_TheAlertSaysTheNameIsNotValid(string forged)
     {
         await using var function = Function();
-        var entry = NodeEntries.Sample("keep-node-taskhung");
+        var entry = TestEntries.Sample("keep-node-taskhung");
         entry["jsonPayload"]!["involvedObject"]!["name"] = forged;
         entry["resource"]!["labels"]!["node_name"] = forged;
 
@@ -31,7 +31,7 @@ public sealed class NodeProblemHostileTextTests : FakeSlackAndClusterOnFakeClock
     public async Task ConditionChangeWithATypeThatIsNotAnIdentifier_OpensNoThread_AndPingsNobody(string type)
     {
         await using var function = PipelineHarness(new Dictionary<string, string?> { ["EVENT_FILTER"] = "jsonPayload.involvedObject.kind=\"Node\"" });
-        var entry = NodeEntries.Event("DockerHung", $"Node condition {type} is now: True, reason: DockerHung");
+        var entry = TestEntries.NodeEvent("DockerHung", $"Node condition {type} is now: True, reason: DockerHung");
 
         await function.SendAsync(entry);
 

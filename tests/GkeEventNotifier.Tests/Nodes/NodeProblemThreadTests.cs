@@ -1,17 +1,21 @@
+using GkeEventNotifier.Adapters.State;
 using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Tests.Fakes;
 using GkeEventNotifier.Tests.Jobs;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GkeEventNotifier.Tests.Nodes;
 
 /// <summary>
 /// A node's lasting problems through the function's pipeline, against a fake Slack and a fake Kubernetes API: a
-/// condition change to True or NodeNotReady opens a thread with the node's context; False, NodeReady or the node's
-/// removal resolves it in the thread and marks the first alert resolved.
+/// condition change to True or NodeNotReady opens an incident (a thread with the node's context); False, NodeReady or
+/// the node's removal resolves it in the thread and marks the first alert resolved. Times are the events' own (the
+/// samples': condition True 08:05:02, NotReady 08:07:30, Ready 08:19:45, False 09:48:02, RemovingNode 10:30:00).
 /// </summary>
 public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
 {
-    private const string Node = NodeEntries.Node;
+    private const string Node = TestEntries.Node;
 
     [Fact]
     public async Task ConditionTrue_OpensAnAlertWithTheNodesPoolPodsAndWorkloads()
@@ -19,11 +23,11 @@ public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
         AddPods();
         await using var function = Function();
 
-        var outcome = await function.SendAsync(NodeEntries.Sample("keep-node-condition-true"));
+        var outcome = await function.SendAsync(TestEntries.Sample("keep-node-condition-true"));
 
         Assert.Equal(OutcomeKind.Alerted, outcome.Kind);
         var post = Assert.Single(Slack.Calls("chat.postMessage"));
-        Assert.StartsWith($"Node condition KernelDeadlock is True on {Node} since 2026-11-20 09:14 UTC · open until KernelDeadlock is False again or the node is gone", post.Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"Node condition KernelDeadlock is True on {Node} since 2026-11-21 08:05 UTC · open until KernelDeadlock is False again or the node is gone", post.Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.Contains("*Node pool*\ndefault-pool", post.Text, StringComparison.Ordinal);
         Assert.Contains("*Pods on the node*\n4", post.Text, StringComparison.Ordinal);
         Assert.Contains("*Workloads*\nDeployment shop/checkout-api ×2, CronJob billing/invoice-export, DaemonSet kube-system/fluentbit-gke", post.Text, StringComparison.Ordinal);
@@ -34,14 +38,15 @@ public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
     public async Task ConditionTrueThenFalse_ResolvesInTheThread_AcrossAColdStart()
     {
         AddPods();
-        await using (var before = Function())
+        var state = new MemoryAlertStateStore(Time, 1000); // what ALERT_STATE=firestore gives every instance
+        await using (var before = Function(services => services.AddSingleton<IAlertStateStore>(state)))
         {
-            await before.SendAsync(NodeEntries.Sample("keep-node-condition-true"));
+            await before.SendAsync(TestEntries.Sample("keep-node-condition-true"));
         }
 
         Time.Advance(TimeSpan.FromMinutes(103));
-        await using var after = Function();
-        var outcome = await after.SendAsync(NodeEntries.Sample("keep-node-condition-false"));
+        await using var after = Function(services => services.AddSingleton<IAlertStateStore>(state));
+        var outcome = await after.SendAsync(TestEntries.Sample("keep-node-condition-false"));
 
         Assert.Equal(OutcomeKind.Alerted, outcome.Kind);
         var first = Assert.Single(Slack.ChannelMessages);
@@ -58,11 +63,11 @@ public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
     public async Task NotReadyThenReady_OneThreadResolved_AndASecondReadyPostsNothing()
     {
         await using var function = Function();
-        await function.SendAsync(NodeEntries.Sample("keep-node-notready"));
+        await function.SendAsync(TestEntries.Sample("keep-node-notready"));
         Time.Advance(TimeSpan.FromMinutes(12));
 
-        var ready = await function.SendAsync(NodeEntries.Sample("keep-node-ready"));
-        var again = await function.SendAsync(NodeEntries.Sample("keep-node-ready"));
+        var ready = await function.SendAsync(TestEntries.Sample("keep-node-ready"));
+        var again = await function.SendAsync(TestEntries.Sample("keep-node-ready"));
 
         Assert.Equal(OutcomeKind.Alerted, ready.Kind);
         Assert.Equal(OutcomeKind.NoAlert, again.Kind);
@@ -77,20 +82,20 @@ public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
     {
         const string other = "gke-shop-eu1-default-pool-7f3a9c21-b7rd";
         await using var function = Function();
-        await function.SendAsync(NodeEntries.Sample("keep-node-condition-true"));
-        await function.SendAsync(NodeEntries.Sample("keep-node-notready"));
-        await function.SendAsync(NodeEntries.Sample("keep-node-notready", other));
+        await function.SendAsync(TestEntries.Sample("keep-node-condition-true"));
+        await function.SendAsync(TestEntries.Sample("keep-node-notready"));
+        await function.SendAsync(TestEntries.Sample("keep-node-notready", other));
         Time.Advance(TimeSpan.FromHours(2));
 
-        var outcome = await function.SendAsync(NodeEntries.Sample("keep-node-removing"));
+        var outcome = await function.SendAsync(TestEntries.Sample("keep-node-removing"));
 
         Assert.Equal(OutcomeKind.Alerted, outcome.Kind);
-        Assert.Contains("2 open problem(s) resolved", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains($"Node {Node} (KernelDeadlock), Node {Node} (NotReady) recovered", outcome.Detail, StringComparison.Ordinal);
         var replies = Slack.Calls("chat.postMessage").Skip(3).Select(r => r.Json!.Value.GetProperty("text").GetString()).Order().ToList();
         Assert.Equal(
             [
-                $":white_check_mark: Node {Node} is gone (RemovingNode): KernelDeadlock closed after 2 h",
-                $":white_check_mark: Node {Node} is gone (RemovingNode): not Ready closed after 2 h",
+                $":white_check_mark: Node {Node} is gone (RemovingNode): KernelDeadlock closed after 2 h 24 min",
+                $":white_check_mark: Node {Node} is gone (RemovingNode): not Ready closed after 2 h 22 min",
             ],
             replies);
         var stillOpen = Slack.ChannelMessages.Where(m => m.Metadata!.Value.GetProperty("event_payload").GetProperty("resolved").GetString() == "false").ToList();
@@ -101,10 +106,10 @@ public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
     public async Task ConditionReportedTrueAgain_RepliesInItsThread_AndCountsOnTheFirstAlert()
     {
         await using var function = Function();
-        await function.SendAsync(NodeEntries.Sample("keep-node-condition-true"));
+        await function.SendAsync(TestEntries.Sample("keep-node-condition-true"));
         Time.Advance(TimeSpan.FromMinutes(30));
 
-        await function.SendAsync(NodeEntries.Sample("keep-node-condition-true"));
+        await function.SendAsync(TestEntries.Sample("keep-node-condition-true"));
 
         var first = Assert.Single(Slack.ChannelMessages);
         var reply = Slack.Calls("chat.postMessage")[^1].Json!.Value;
@@ -117,10 +122,10 @@ public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
     public async Task PassingProblemsOfOneNode_RepeatIntoOneThreadWithACounter()
     {
         await using var function = Function();
-        await function.SendAsync(NodeEntries.Sample("keep-node-kerneloops"));
+        await function.SendAsync(TestEntries.Sample("keep-node-kerneloops"));
         Time.Advance(TimeSpan.FromMinutes(4));
 
-        await function.SendAsync(NodeEntries.Sample("keep-node-kerneloops"));
+        await function.SendAsync(TestEntries.Sample("keep-node-kerneloops"));
 
         var first = Assert.Single(Slack.ChannelMessages);
         Assert.Equal(first.Ts, Slack.Calls("chat.postMessage")[^1].Json!.Value.GetProperty("thread_ts").GetString());
@@ -132,7 +137,7 @@ public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
     {
         await using var function = Function();
 
-        var outcome = await function.SendAsync(NodeEntries.Sample("keep-node-condition-false"));
+        var outcome = await function.SendAsync(TestEntries.Sample("keep-node-condition-false"));
 
         Assert.Equal(OutcomeKind.NoAlert, outcome.Kind);
         Assert.Empty(Slack.Calls("chat.postMessage"));
@@ -144,7 +149,7 @@ public sealed class NodeProblemThreadTests : FakeSlackAndClusterOnFakeClock
         Cluster.FailWith = System.Net.HttpStatusCode.Forbidden;
         await using var function = Function();
 
-        var outcome = await function.SendAsync(NodeEntries.Sample("keep-node-taskhung"));
+        var outcome = await function.SendAsync(TestEntries.Sample("keep-node-taskhung"));
 
         Assert.Equal(OutcomeKind.Alerted, outcome.Kind);
         var post = Assert.Single(Slack.Calls("chat.postMessage"));

@@ -34,4 +34,17 @@ internal interface IIncidentRule
 
     /// <summary>Reads the cluster for the sweep. Throws only what stops the whole sweep (cancellation); a cluster it cannot read is <see cref="Recheck.Unknown"/>.</summary>
     Task<Recheck> RecheckAsync(IncidentSubject subject, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The problem this failure or recovery event is about: <see cref="Problem"/>, unless the rule stands for a family of
+    /// problems that are incidents of their own (a node's conditions). Null for a recovery that ends every problem of
+    /// its subject this rule owns (a node that left the cluster).
+    /// </summary>
+    string? ProblemOf(EventLogEntry entry) => Problem;
+
+    /// <summary>Whether the incident is this rule's, so that the sweep re-checks it with this rule.</summary>
+    bool Owns(Incident incident) => incident.Problem == Problem;
+
+    /// <summary>How this rule's incidents read in Slack.</summary>
+    IncidentWording Wording => IncidentWording.Default;
 }

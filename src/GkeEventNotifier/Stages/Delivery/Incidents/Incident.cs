@@ -6,8 +6,9 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 
 /// <summary>
 /// One incident of one receiver: the problem, its subject, its thread in Slack (<see cref="GroupState"/>: where the
-/// first message is, failures counted, first and latest failure, resolved or not) and the re-check's progress. Kept in
-/// the alert state's <c>incidents</c> collection (docs/alert-state.md), so every instance and every cold start sees it.
+/// first message is, failures counted, first and latest failure, resolved or not) and the re-check's progress (with
+/// <see cref="RestatedAt"/>, when the sweep last restated a lasting one in its thread). Kept in the alert state's
+/// <c>incidents</c> collection (docs/alert-state.md), so every instance and every cold start sees it.
 /// A failure its rule holds (<see cref="IIncidentRule.Hold"/>) has nothing in Slack until <see cref="HeldUntil"/>:
 /// <see cref="HeldEntry"/> keeps the LogEntry that opened it, for the sweep to alert if it outlasts the hold.
 /// </summary>
@@ -20,6 +21,7 @@ internal sealed record Incident(
     DateTimeOffset? ResolvedAt = null,
     string? Fingerprint = null,
     DateTimeOffset? StableSince = null,
+    DateTimeOffset? RestatedAt = null,
     DateTimeOffset? HeldUntil = null,
     string? HeldEntry = null)
 {
@@ -46,9 +48,12 @@ internal sealed record Incident(
     public static RecordKey KeyFor(string receiver, string problem, IncidentSubject subject) =>
         RecordKey.For(Collection, $"{receiver}|{ThreadKey(problem, subject).Id}");
 
+    /// <summary>An open incident the sweep keeps restating lives on with it: a condition True for weeks keeps its thread.</summary>
+    private static DateTimeOffset Later(DateTimeOffset last, DateTimeOffset? restated) => restated is { } at && at > last ? at : last;
+
     public StateRecord ToRecord()
     {
-        var expireAt = ResolvedAt is { } resolved ? resolved + ResolvedFor : Thread.Last + OpenFor;
+        var expireAt = ResolvedAt is { } resolved ? resolved + ResolvedFor : Later(Thread.Last, RestatedAt) + OpenFor;
         var cluster = Subject.Cluster;
         return StateRecord.Expiring(expireAt)
             .With("key", KeyFor(Receiver, Problem, Subject).Readable)
@@ -70,6 +75,7 @@ internal sealed record Incident(
             .With("recheckAt", RecheckAt)
             .With("fingerprint", Fingerprint)
             .WithTime("stableSince", StableSince)
+            .WithTime("restatedAt", RestatedAt)
             .WithTime("resolvedAt", ResolvedAt)
             .WithTime("heldUntil", HeldUntil)
             .With("heldEntry", HeldEntry);
@@ -97,7 +103,7 @@ internal sealed record Incident(
             record.List("names").Take(GroupState.MaxNames).ToArray(),
             record.Text("node"),
             record.Text(StateField) == Resolved);
-        return new Incident(receiver, problem, subject, thread, recheckAt, record.Time("resolvedAt"), record.Text("fingerprint"), record.Time("stableSince"),
+        return new Incident(receiver, problem, subject, thread, recheckAt, record.Time("resolvedAt"), record.Text("fingerprint"), record.Time("stableSince"), record.Time("restatedAt"),
             record.Time("heldUntil"), record.Text("heldEntry"));
     }
 }

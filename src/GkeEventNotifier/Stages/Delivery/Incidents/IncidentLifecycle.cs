@@ -59,9 +59,12 @@ internal sealed partial class IncidentLifecycle(
         {
             foreach (var (rule, subject) in signals)
             {
-                if (await RecoverAsync(entry, receiver, rule, subject!, cancellationToken) is { } incident)
+                foreach (var problem in await ProblemsEndedAsync(entry, receiver, rule, subject!, cancellationToken))
                 {
-                    resolved.Add($"{incident.Subject.Describe()} ({incident.Problem})");
+                    if (await RecoverAsync(entry, receiver, rule, problem, subject!, cancellationToken) is { } incident)
+                    {
+                        resolved.Add($"{incident.Subject.Describe()} ({incident.Problem})");
+                    }
                 }
             }
         }
@@ -109,8 +112,8 @@ internal sealed partial class IncidentLifecycle(
         var opened = incident with { HeldUntil = null, HeldEntry = null, RecheckAt = now };
         if (receiver is not null && HeldEntries.Restore(incident.HeldEntry) is { } entry)
         {
-            var detail = rules.FirstOrDefault(rule => rule.Problem == incident.Problem)?.Detail(entry);
-            var posted = await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Opened(new Alert(entry, []), receiver, opened, detail, now - incident.Thread.First), cancellationToken);
+            var rule = rules.FirstOrDefault(rule => rule.Owns(incident));
+            var posted = await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Opened(new Alert(entry, []), receiver, opened, rule?.Wording ?? IncidentWording.Default, rule?.Detail(entry), now - incident.Thread.First), cancellationToken);
             if (posted.Ts is not null)
             {
                 opened = opened with { Thread = opened.Thread with { Channel = posted.Channel ?? receiver.Channel, Ts = posted.Ts } };
@@ -124,9 +127,21 @@ internal sealed partial class IncidentLifecycle(
         return await store.TryWriteAsync(opened, version, cancellationToken);
     }
 
-    private async Task<Incident?> RecoverAsync(EventLogEntry entry, Receiver receiver, IIncidentRule rule, IncidentSubject subject, CancellationToken cancellationToken)
+    /// <summary>The problems a recovery event ends: the one it names, or (a rule's "every problem") the subject's open ones of that rule.</summary>
+    private async Task<IReadOnlyList<string>> ProblemsEndedAsync(EventLogEntry entry, Receiver receiver, IIncidentRule rule, IncidentSubject subject, CancellationToken cancellationToken)
     {
-        var key = Incident.KeyFor(receiver.Name, rule.Problem, subject);
+        if (rule.ProblemOf(entry) is { } problem)
+        {
+            return [problem];
+        }
+
+        var open = await store.ListOpenOfAsync(receiver.Name, subject, cancellationToken);
+        return open.Where(rule.Owns).Select(incident => incident.Problem).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private async Task<Incident?> RecoverAsync(EventLogEntry entry, Receiver receiver, IIncidentRule rule, string problem, IncidentSubject subject, CancellationToken cancellationToken)
+    {
+        var key = Incident.KeyFor(receiver.Name, problem, subject);
         using var held = await locks.LockAsync(key.Id, cancellationToken);
         var at = entry.Event.LastSeen;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
@@ -137,7 +152,7 @@ internal sealed partial class IncidentLifecycle(
                 return null; // nothing open, or a signal older than the latest failure: it says nothing about now
             }
 
-            if (await ResolveAsync(incident, version!, receiver, at, IncidentRenderer.Recovered(incident, at, rule.RecoverySignal(entry)), cancellationToken))
+            if (await ResolveAsync(incident, version!, receiver, at, rule.Wording.Recovered(incident, at, rule.RecoverySignal(entry)), cancellationToken))
             {
                 return incident;
             }
@@ -148,7 +163,7 @@ internal sealed partial class IncidentLifecycle(
 
     private async Task FailAsync(Alert alert, Receiver receiver, IIncidentRule rule, IncidentSubject subject, CancellationToken cancellationToken)
     {
-        var problem = rule.Problem;
+        var problem = rule.ProblemOf(alert.Entry) ?? rule.Problem;
         var key = Incident.KeyFor(receiver.Name, problem, subject);
         using var held = await locks.LockAsync(key.Id, cancellationToken);
         var at = alert.Entry.Event.LastSeen;
@@ -160,7 +175,7 @@ internal sealed partial class IncidentLifecycle(
             var next = Next(known, alert, receiver.Name, problem, subject, at, hold);
             if (posted is null && !next.IsHeld)
             {
-                posted = await PostAsync(known, next, alert, receiver, at, rule.Detail(alert.Entry), cancellationToken);
+                posted = await PostAsync(known, next, alert, receiver, at, rule.Wording, rule.Detail(alert.Entry), cancellationToken);
             }
 
             if (posted is not null && next.Thread.Ts is null && posted.Ts is not null)
@@ -209,19 +224,19 @@ internal sealed partial class IncidentLifecycle(
     private bool IsWithinStability(Incident resolved, DateTimeOffset at) =>
         resolved.ResolvedAt is { } when && at - when <= options.Value.Stable;
 
-    private async Task<SlackPostResult> PostAsync(Incident? known, Incident next, Alert alert, Receiver receiver, DateTimeOffset at, string? detail, CancellationToken cancellationToken)
+    private async Task<SlackPostResult> PostAsync(Incident? known, Incident next, Alert alert, Receiver receiver, DateTimeOffset at, IncidentWording wording, string? detail, CancellationToken cancellationToken)
     {
         var threaded = receiver.CanThread && next.Thread is { Ts: not null, Channel: not null };
         if (known is null || next.Thread.Count == 1 || known.IsHeld)
         {
             var failingFor = known is { IsHeld: true, IsOpen: true } ? at - known.Thread.First : (TimeSpan?)null;
-            return await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Opened(alert, receiver, next, detail, failingFor), cancellationToken);
+            return await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Opened(alert, receiver, next, wording, detail, failingFor), cancellationToken);
         }
 
         if (!threaded)
         {
             return next.Thread.Count <= threads.Value.BurstThreshold || !known.IsOpen
-                ? await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Counted(alert, receiver, next), cancellationToken)
+                ? await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Counted(alert, receiver, next, wording), cancellationToken)
                 : SlackPostResult.Unknown;
         }
 
@@ -231,10 +246,10 @@ internal sealed partial class IncidentLifecycle(
         }
         else if (next.Thread.Count <= threads.Value.BurstThreshold)
         {
-            await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Joined(alert, receiver, next), cancellationToken);
+            await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Joined(alert, receiver, next, wording), cancellationToken);
         }
 
-        await receiver.Client.UpdateAsync(next.Thread.Channel!, next.Thread.Ts!, IncidentRenderer.Parent(alert, next), cancellationToken);
+        await receiver.Client.UpdateAsync(next.Thread.Channel!, next.Thread.Ts!, IncidentRenderer.Parent(alert, next, wording), cancellationToken);
         return SlackPostResult.Unknown;
     }
 

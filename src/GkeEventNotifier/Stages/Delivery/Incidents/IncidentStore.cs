@@ -23,6 +23,18 @@ internal sealed class IncidentStore(IAlertStateStore store)
         return written is not null;
     }
 
+    /// <summary>
+    /// The receiver's open incidents of one subject (every problem of a node that left the cluster): one equality query on
+    /// the subject's name, at most <see cref="MaxListed"/> records, kept to that cluster, namespace and kind.
+    /// </summary>
+    public async Task<IReadOnlyList<Incident>> ListOpenOfAsync(string receiver, IncidentSubject subject, CancellationToken cancellationToken) =>
+        (await store.ListAsync(Incident.Collection, "name", subject.Workload.Name, MaxListed, cancellationToken))
+            .Select(listed => Incident.FromRecord(listed.Stored.Record))
+            .OfType<Incident>()
+            .Where(incident => incident.IsOpen && incident.Receiver == receiver && incident.Subject.Cluster == subject.Cluster
+                && incident.Subject.Namespace == subject.Namespace && incident.Subject.Workload == subject.Workload)
+            .ToList();
+
     public async Task<IReadOnlyList<(Incident Incident, string Version)>> ListOpenAsync(CancellationToken cancellationToken) =>
         (await store.ListAsync(Incident.Collection, Incident.StateField, Incident.Open, MaxListed, cancellationToken))
             .Select(listed => (Incident: Incident.FromRecord(listed.Stored.Record), listed.Stored.Version))

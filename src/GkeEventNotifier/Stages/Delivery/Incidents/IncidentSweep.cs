@@ -11,7 +11,8 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// message with the attribute <c>gke-events-sweep=1</c> that a Cloud Scheduler job publishes every few minutes. Each
 /// due incident's rule reads the cluster (one read per subject, at most RECOVERY_CHECKS_PER_SWEEP per sweep, the most
 /// overdue first); healthy with nothing changed for RECOVERY_STABLE_MINUTES resolves it, gone or replaced closes it,
-/// still failing restarts the clock and waits that long before the next read.
+/// still failing restarts the clock and waits that long before the next read (and, for a rule whose wording restates its
+/// incidents, says so in the thread once a day).
 /// </summary>
 internal sealed partial class IncidentSweep(
     IncidentLifecycle lifecycle,
@@ -35,7 +36,7 @@ internal sealed partial class IncidentSweep(
         int closed = 0, waiting = 0;
         foreach (var (incident, version) in due)
         {
-            if (lifecycle.Rules.FirstOrDefault(rule => rule.Problem == incident.Problem) is not { } rule)
+            if (lifecycle.Rules.FirstOrDefault(rule => rule.Owns(incident)) is not { } rule)
             {
                 continue; // a problem this version does not know: its record expires on its own
             }
@@ -53,7 +54,7 @@ internal sealed partial class IncidentSweep(
                 reads[read] = recheck;
             }
 
-            closed += await ApplyAsync(incident, version, recheck, now, cancellationToken) ? 1 : 0;
+            closed += await ApplyAsync(incident, version, rule, recheck, now, cancellationToken) ? 1 : 0;
         }
 
         return PipelineOutcome.NoAlert(
@@ -61,7 +62,7 @@ internal sealed partial class IncidentSweep(
     }
 
     /// <summary>True when the incident closed.</summary>
-    private async Task<bool> ApplyAsync(Incident incident, string version, Recheck recheck, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> ApplyAsync(Incident incident, string version, IIncidentRule rule, Recheck recheck, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stable = options.Value.Stable;
         if (incident.IsHeld)
@@ -73,7 +74,7 @@ internal sealed partial class IncidentSweep(
         {
             case Recheck.Healthy healthy when healthy.Fingerprint == incident.Fingerprint && incident.StableSince is { } since && now - since >= stable:
                 return await lifecycle.ResolveAsync(incident, version, Receiver(incident), now,
-                    IncidentRenderer.Recovered(incident, since, $"{healthy.State} for {Durations.Say(now - since)}"), cancellationToken);
+                    rule.Wording.Recovered(incident, since, $"{healthy.State} for {Durations.Say(now - since)}"), cancellationToken);
             case Recheck.Healthy healthy when healthy.Fingerprint == incident.Fingerprint && incident.StableSince is { } since:
                 await store.TryWriteAsync(incident with { RecheckAt = since + stable }, version, cancellationToken);
                 return false;
@@ -82,10 +83,11 @@ internal sealed partial class IncidentSweep(
                 return false;
             case Recheck.Failing failing:
                 LogStillFailing(logger, incident.Subject, incident.Problem, failing.Why);
-                await store.TryWriteAsync(incident with { Fingerprint = null, StableSince = null, RecheckAt = now + stable }, version, cancellationToken);
+                var restated = await RestateAsync(incident, rule, Receiver(incident), now, failing.Why, cancellationToken);
+                await store.TryWriteAsync(incident with { Fingerprint = null, StableSince = null, RecheckAt = now + stable, RestatedAt = restated ?? incident.RestatedAt }, version, cancellationToken);
                 return false;
             case Recheck.Replaced replaced:
-                return await lifecycle.ResolveAsync(incident, version, Receiver(incident), now, IncidentRenderer.Closed(incident, now, replaced.Why), cancellationToken);
+                return await lifecycle.ResolveAsync(incident, version, Receiver(incident), now, rule.Wording.Closed(incident, now, replaced.Why), cancellationToken);
             case Recheck.Unknown unknown:
                 LogUnreadable(logger, incident.Subject, unknown.Why);
                 return false;
@@ -117,6 +119,24 @@ internal sealed partial class IncidentSweep(
             default:
                 throw new InvalidOperationException($"unknown re-check result {recheck.GetType().Name}");
         }
+    }
+
+    /// <summary>
+    /// Posts the once-a-day line of an incident the sweep found still open in its thread, when the rule's wording restates
+    /// it and a day has passed since it opened or was last restated; returns when it did, null otherwise. Never a message
+    /// of its own: without a thread (a webhook) nothing is restated.
+    /// </summary>
+    private static async Task<DateTimeOffset?> RestateAsync(Incident incident, IIncidentRule rule, Receiver? receiver, DateTimeOffset at, string why, CancellationToken cancellationToken)
+    {
+        if (at - (incident.RestatedAt ?? incident.Thread.First) < IncidentWording.RestateEvery
+            || rule.Wording.Restated(incident, at, why) is not { } line
+            || receiver is not { CanThread: true } || incident.Thread.Ts is null)
+        {
+            return null;
+        }
+
+        await receiver.Client.PostAsync(IncidentRenderer.Restatement(receiver, incident, line), cancellationToken);
+        return at;
     }
 
     private Receiver? Receiver(Incident incident) =>
