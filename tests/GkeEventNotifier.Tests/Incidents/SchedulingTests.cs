@@ -1,5 +1,5 @@
 using System.Net;
-using static GkeEventNotifier.Tests.Incidents.WorkloadEntries;
+using static GkeEventNotifier.Tests.TestEntries;
 
 namespace GkeEventNotifier.Tests.Incidents;
 
@@ -13,9 +13,9 @@ public sealed class SchedulingTests : IncidentScenario
     public async Task ScaleUpPlacesThePodWithinTheGrace_NothingIsPosted_AndTheSweepReadsNothing()
     {
         var function = Function();
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, FailedScheduling(Pod(0), Start)));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, ScaleUp(Pod(0), Start + TimeSpan.FromSeconds(20))));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Scheduled(Pod(0), Start + TimeSpan.FromMinutes(3))));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, FailedScheduling(CartPod(0), Start)));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, ScaleUp(CartPod(0), Start + TimeSpan.FromSeconds(20))));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Scheduled(CartPod(0), Start + TimeSpan.FromMinutes(3))));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(20));
 
@@ -28,14 +28,14 @@ public sealed class SchedulingTests : IncidentScenario
     public async Task PodStillUnplacedAfterTheGrace_TheSweepAlertsItWithItsCause_AndScheduledResolvesItInTheThread()
     {
         var function = Function();
-        await SendAsync(function, FailedScheduling(Pod(0), Start));
-        Cluster.AddPod(PendingPod(Pod(0), scheduled: false));
+        await SendAsync(function, FailedScheduling(CartPod(0), Start));
+        Cluster.AddPod(PendingPod(CartPod(0), scheduled: false));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(10));
         Assert.Empty(Posts()); // within the grace: not due, not read
         Assert.Empty(NamespacePodLists());
         await SweepAsync(function, Start + TimeSpan.FromMinutes(15));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Scheduled(Pod(0), Start + TimeSpan.FromMinutes(22))));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Scheduled(CartPod(0), Start + TimeSpan.FromMinutes(22))));
 
         var first = Assert.Single(Slack.ChannelMessages);
         var posts = PostBodies();
@@ -44,7 +44,7 @@ public sealed class SchedulingTests : IncidentScenario
         Assert.Contains("0/6 nodes are available: 4 Insufficient cpu", Slack.Calls("chat.postMessage")[0].Text, StringComparison.Ordinal);
         Assert.Equal(first.Ts, posts[1].GetProperty("thread_ts").GetString());
         Assert.Equal(
-            $":white_check_mark: Deployment shop/cart recovered after 22 min (scheduling: Successfully assigned shop/{Pod(0)} to gke-shop-eu1-default-pool-7f3a9c21-m8vd)",
+            $":white_check_mark: Deployment shop/cart recovered after 22 min (scheduling: Successfully assigned shop/{CartPod(0)} to gke-shop-eu1-default-pool-7f3a9c21-m8vd)",
             posts[1].GetProperty("text").GetString());
         Assert.Equal("true", first.Metadata!.Value.GetProperty("event_payload").GetProperty("resolved").GetString());
         Assert.Equal(["/api/v1/namespaces/shop/pods?watch=false"], NamespacePodLists());
@@ -54,10 +54,10 @@ public sealed class SchedulingTests : IncidentScenario
     public async Task AlertedPodPlacedWithoutAnEvent_TheSweepResolvesItOnceEveryPodStaysScheduled()
     {
         var function = Function();
-        await SendAsync(function, FailedScheduling(Pod(0), Start));
-        Cluster.AddPod(PendingPod(Pod(0), scheduled: false));
+        await SendAsync(function, FailedScheduling(CartPod(0), Start));
+        Cluster.AddPod(PendingPod(CartPod(0), scheduled: false));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(15));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 0));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 0));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(20));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(30));
@@ -72,8 +72,8 @@ public sealed class SchedulingTests : IncidentScenario
     public async Task PodPlacedWhenTheGraceEnds_ClosesUnseen()
     {
         var function = Function();
-        await SendAsync(function, FailedScheduling(Pod(0), Start));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 0));
+        await SendAsync(function, FailedScheduling(CartPod(0), Start));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 0));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(16));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(40));
@@ -87,7 +87,7 @@ public sealed class SchedulingTests : IncidentScenario
     {
         var function = Function();
 
-        await SendAsync(function, UnboundClaim(Pod(0), Start));
+        await SendAsync(function, UnboundClaim(CartPod(0), Start));
 
         Assert.StartsWith("scheduling (unbound PVC): Deployment shop/cart · ", Assert.Single(Posts()), StringComparison.Ordinal);
     }
@@ -96,10 +96,10 @@ public sealed class SchedulingTests : IncidentScenario
     public async Task AutoscalerDeclinesDuringTheGrace_AlertsAtOnce_AndTheNextFailureJoinsTheThread()
     {
         var function = Function();
-        await SendAsync(function, FailedScheduling(Pod(0), Start));
+        await SendAsync(function, FailedScheduling(CartPod(0), Start));
 
-        await SendAsync(function, NoScaleUp(Pod(0), Start + TimeSpan.FromMinutes(1)));
-        await SendAsync(function, FailedScheduling(Pod(1), Start + TimeSpan.FromMinutes(2)));
+        await SendAsync(function, NoScaleUp(CartPod(0), Start + TimeSpan.FromMinutes(1)));
+        await SendAsync(function, FailedScheduling(CartPod(1), Start + TimeSpan.FromMinutes(2)));
 
         var posts = PostBodies();
         Assert.Equal(2, posts.Count);
@@ -116,7 +116,7 @@ public sealed class SchedulingTests : IncidentScenario
     {
         var function = Function(new Dictionary<string, string?> { ["SCHEDULING_GRACE_MINUTES"] = "0" });
 
-        await SendAsync(function, FailedScheduling(Pod(0), Start));
+        await SendAsync(function, FailedScheduling(CartPod(0), Start));
 
         Assert.StartsWith("scheduling (insufficient cpu, affinity/taints): Deployment shop/cart · ", Assert.Single(Posts()), StringComparison.Ordinal);
     }
@@ -125,7 +125,7 @@ public sealed class SchedulingTests : IncidentScenario
     public async Task HugeFailedScheduling_IsAlertedAtOnce_NotKept()
     {
         var function = Function();
-        var entry = FailedScheduling(Pod(0), Start);
+        var entry = FailedScheduling(CartPod(0), Start);
         entry["jsonPayload"]!["message"] = "0/6 nodes are available: 6 Insufficient cpu. " + new string('x', 300_000);
         entry["jsonPayload"]!["reportingInstance"] = new string('y', 20_000);
 

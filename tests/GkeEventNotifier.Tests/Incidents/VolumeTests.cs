@@ -1,5 +1,5 @@
 using System.Net;
-using static GkeEventNotifier.Tests.Incidents.WorkloadEntries;
+using static GkeEventNotifier.Tests.TestEntries;
 
 namespace GkeEventNotifier.Tests.Incidents;
 
@@ -10,9 +10,9 @@ public sealed class VolumeTests : IncidentScenario
     public async Task MultiAttachClearedByTheAttachWithinTheGrace_NothingIsPosted()
     {
         var function = Function();
-        await SendAsync(function, MultiAttach(Pod(0), Start));
+        await SendAsync(function, MultiAttach(CartPod(0), Start));
 
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Attached(Pod(0), Start + TimeSpan.FromMinutes(6))));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Attached(CartPod(0), Start + TimeSpan.FromMinutes(6))));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(15));
 
         Assert.DoesNotContain(Slack.Requests, r => r.Path.StartsWith("/api/chat.", StringComparison.Ordinal));
@@ -23,12 +23,12 @@ public sealed class VolumeTests : IncidentScenario
     public async Task MultiAttachOutlastingTheGrace_AlertedByTheSweep_ThenResolvedByTheAttachInTheThread()
     {
         var function = Function();
-        await SendAsync(function, MultiAttach(Pod(0), Start));
-        await SendAsync(function, MultiAttach(Pod(0), Start + TimeSpan.FromMinutes(4)));
-        Cluster.AddPod(PendingPod(Pod(0), scheduled: true));
+        await SendAsync(function, MultiAttach(CartPod(0), Start));
+        await SendAsync(function, MultiAttach(CartPod(0), Start + TimeSpan.FromMinutes(4)));
+        Cluster.AddPod(PendingPod(CartPod(0), scheduled: true));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(10));
-        await SendAsync(function, Attached(Pod(0), Start + TimeSpan.FromMinutes(13)));
+        await SendAsync(function, Attached(CartPod(0), Start + TimeSpan.FromMinutes(13)));
 
         var first = Assert.Single(Slack.ChannelMessages);
         var posts = PostBodies();
@@ -46,10 +46,10 @@ public sealed class VolumeTests : IncidentScenario
     public async Task MountTimeoutOutlastingTheGrace_AlertedByTheSweep_ResolvedByTheSweepOnceThePodsRun()
     {
         var function = Function();
-        await SendAsync(function, MountTimeout(Pod(0), Start));
-        Cluster.AddPod(PendingPod(Pod(0), scheduled: true));
+        await SendAsync(function, MountTimeout(CartPod(0), Start));
+        Cluster.AddPod(PendingPod(CartPod(0), scheduled: true));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(10));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 0));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 0));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(15));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(25));
@@ -65,8 +65,8 @@ public sealed class VolumeTests : IncidentScenario
     public async Task MountFailureWhosePodRunsWhenTheGraceEnds_ClosesUnseen()
     {
         var function = Function();
-        await SendAsync(function, MountTimeout(Pod(0), Start));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 0));
+        await SendAsync(function, MountTimeout(CartPod(0), Start));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 0));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(10));
 
@@ -79,8 +79,8 @@ public sealed class VolumeTests : IncidentScenario
     public async Task Webhook_AHeldFailureThatOutlastsItsGrace_IsOneMessage()
     {
         var function = Function(webhook: true);
-        await SendAsync(function, MountTimeout(Pod(0), Start));
-        Cluster.AddPod(PendingPod(Pod(0), scheduled: true));
+        await SendAsync(function, MountTimeout(CartPod(0), Start));
+        Cluster.AddPod(PendingPod(CartPod(0), scheduled: true));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(10));
 

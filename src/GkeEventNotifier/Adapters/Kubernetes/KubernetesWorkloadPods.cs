@@ -26,8 +26,12 @@ internal sealed class KubernetesWorkloadPods(IClusterClients clusters, IOptions<
 
         var pods = await KubernetesCall.RunAsync(clusters, cluster, KubernetesOperation.ListNamespacePods, options.Value.Timeout, time,
             (client, token) => client.CoreV1.ListNamespacedPodAsync(workloadNamespace, cancellationToken: token), cancellationToken);
-        return pods.Items.Where(pod => IsControlledBy(pod, workload)).Select(ToWorkloadPod).ToList();
+        return Of(pods.Items, workload);
     }
+
+    /// <summary>The pods of a list that the workload controls, as a re-check sees them (also the replay's snapshot).</summary>
+    public static IReadOnlyList<WorkloadPod> Of(IEnumerable<V1Pod> pods, WorkloadRef workload) =>
+        pods.Where(pod => IsControlledBy(pod, workload)).Select(ToWorkloadPod).ToList();
 
     private static bool IsControlledBy(V1Pod pod, WorkloadRef workload)
     {

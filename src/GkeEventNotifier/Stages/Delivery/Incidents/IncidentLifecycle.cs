@@ -185,6 +185,11 @@ internal sealed partial class IncidentLifecycle(
 
             if (await store.TryWriteAsync(next, version, cancellationToken))
             {
+                if (next.HeldUntil is { } until && known is not { IsHeld: true, IsOpen: true })
+                {
+                    LogHeld(logger, subject, problem, until);
+                }
+
                 return;
             }
         }
@@ -254,6 +259,9 @@ internal sealed partial class IncidentLifecycle(
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Subject}: its {Problem} is held until {Until:u}, and alerted then if the re-check finds it still failing")]
+    private static partial void LogHeld(ILogger logger, IncidentSubject subject, string problem, DateTimeOffset until);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Subject}: its {Problem} ended within its hold and was never alerted ({Outcome})")]
     private static partial void LogHeldClosed(ILogger logger, IncidentSubject subject, string problem, string outcome);
