@@ -19,7 +19,8 @@ namespace GkeEventNotifier.Benchmarks;
 /// to a Slack played on loopback, fed 800 distinct alerts with 500 KB messages and then 10,000 small ones, with the
 /// resident set size (<c>VmRSS</c>, and the peak <c>VmHWM</c>) read from <c>/proc</c> after each phase.
 /// Run: <c>dotnet build -c Release function.sln</c>, then
-/// <c>dotnet run -c Release --project tests/GkeEventNotifier.Benchmarks -- rss</c> (Linux).
+/// <c>dotnet run -c Release --project tests/GkeEventNotifier.Benchmarks -- rss [PATH/GkeEventNotifier.Function.dll]</c>
+/// (Linux); the optional path measures another build of the function, such as the deploy's ReadyToRun publish.
 /// </summary>
 internal static class MemoryHarness
 {
@@ -28,11 +29,13 @@ internal static class MemoryHarness
     private const int SmallAlerts = 10_000;
     private const int Concurrency = 4;
 
-    public static async Task<int> RunAsync()
+    public static async Task<int> RunAsync(string? functionAssembly)
     {
+        var assembly = functionAssembly ?? FunctionAssembly();
+        Console.WriteLine($"function: {assembly}, as deployed with --cpu=1 (DOTNET_PROCESSOR_COUNT=1)");
         await using var slack = await LoopbackSlack.StartAsync();
         var port = FreePort();
-        using var function = StartFunction(port, slack.ApiUri);
+        using var function = StartFunction(assembly, port, slack.ApiUri);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
         await WaitUntilListeningAsync(client, function);
         Report("after start", function);
@@ -44,6 +47,7 @@ internal static class MemoryHarness
         Report($"after {SmallAlerts} further small alerts ({small})", function);
         Console.WriteLine($"Slack received {slack.Posts} posts, {slack.Updates} updates, {slack.Histories} history reads");
 
+        await ReportLiveHeapAsync(function);
         function.Kill(entireProcessTree: true);
         await function.WaitForExitAsync();
         return 0;
@@ -91,9 +95,9 @@ internal static class MemoryHarness
         ["subscription"] = "projects/acme-shop-prod/subscriptions/gke-events",
     }.ToJsonString();
 
-    private static Process StartFunction(int port, Uri slackApi)
+    private static Process StartFunction(string assembly, int port, Uri slackApi)
     {
-        var start = new ProcessStartInfo("dotnet", [FunctionAssembly()])
+        var start = new ProcessStartInfo("dotnet", [assembly])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -104,6 +108,8 @@ internal static class MemoryHarness
         start.Environment["SLACK_API_URL"] = slackApi.AbsoluteUri;
         // Every alert posted on its own: the most the function keeps per alert (ledger, groups), not a summary of many.
         start.Environment["SLACK_MESSAGE_INTERVAL_MS"] = "0";
+        // The deploy's instance has one vCPU; the runtime sizes its collector by the CPUs it sees.
+        start.Environment["DOTNET_PROCESSOR_COUNT"] = "1";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) Console.Error.WriteLine(text); };
@@ -150,6 +156,51 @@ internal static class MemoryHarness
         var status = File.ReadAllLines($"/proc/{function.Id}/status");
         string Field(string name) => status.First(line => line.StartsWith(name + ":", StringComparison.Ordinal)).Split(':')[1].Trim();
         Console.WriteLine($"RSS {phase}: {Megabytes(Field("VmRSS"))} MB (peak {Megabytes(Field("VmHWM"))} MB)");
+    }
+
+    /// <summary>
+    /// What the function really keeps: its managed heap after a full collection, read with <c>dotnet-gcdump</c> when
+    /// that tool is installed (<c>dotnet tool install -g dotnet-gcdump</c>; on the PATH or in <c>~/.dotnet/tools</c>); the rest of the resident set is the
+    /// runtime, compiled code and the collector's room to allocate in.
+    /// </summary>
+    private static async Task ReportLiveHeapAsync(Process function)
+    {
+        var dump = Path.Combine(Path.GetTempPath(), $"gke-events-rss-{function.Id}.gcdump");
+        try
+        {
+            if (await RunToolAsync("dotnet-gcdump", "collect", "-p", function.Id.ToString(CultureInfo.InvariantCulture), "-o", dump) is null)
+            {
+                Console.WriteLine("managed heap after a full collection: not measured (dotnet-gcdump is not installed)");
+                return;
+            }
+
+            var report = await RunToolAsync("dotnet-gcdump", "report", dump) ?? "";
+            var heap = report.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.EndsWith("GC Heap bytes", StringComparison.Ordinal));
+            var bytes = heap is null ? 0 : long.Parse(heap.Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+            Console.WriteLine($"managed heap after a full collection: {bytes / (1024 * 1024)} MB");
+            Report("after that collection", function);
+        }
+        finally
+        {
+            File.Delete(dump);
+        }
+    }
+
+    private static async Task<string?> RunToolAsync(string tool, params string[] arguments)
+    {
+        try
+        {
+            var installed = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools", tool);
+            using var process = Process.Start(new ProcessStartInfo(File.Exists(installed) ? installed : tool, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return process.ExitCode == 0 ? await output : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
     private static string Megabytes(string kilobytes) =>

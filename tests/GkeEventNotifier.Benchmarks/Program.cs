@@ -4,14 +4,15 @@ namespace GkeEventNotifier.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project tests/GkeEventNotifier.Benchmarks -- --filter '*'</c>;
-/// with <c>rss</c>, the function's memory under load instead (<see cref="MemoryHarness"/>);
+/// with <c>rss [function.dll]</c>, the function's memory under load instead (<see cref="MemoryHarness"/>);
 /// with <c>alert-state</c>, the alert-state harness (it needs the Firestore emulator).
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args) => args switch
     {
-        ["rss"] => await MemoryHarness.RunAsync(),
+        ["rss"] => await MemoryHarness.RunAsync(null),
+        ["rss", var function] => await MemoryHarness.RunAsync(function),
         ["alert-state"] => await AlertStateBenchmark.RunAsync(),
         _ => RunBenchmarks(args),
     };

@@ -43,7 +43,7 @@ internal sealed class ReplayTally
             .Append(connected ? " (posted to Slack)" : " (printed; no Slack setting)")
             .Append(Count(OutcomeKind.Summarised) > 0 ? $" of which {Count(OutcomeKind.Summarised)} in burst summaries" : "")
             .Append($", {Count(OutcomeKind.Filtered)} dropped by the filter or a drop rule")
-            .Append($", {Count(OutcomeKind.NotAnEvent)} not Kubernetes events (exporter notices and the like)")
+            .Append($", {Count(OutcomeKind.NotAnEvent)} not Kubernetes events (text lines, audit log entries)")
             .Append(Count(OutcomeKind.Duplicate) > 0 ? $", {Count(OutcomeKind.Duplicate)} repeats of an earlier event" : "")
             .Append(Count(OutcomeKind.NoAlert) > 0 ? $", {Count(OutcomeKind.NoAlert)} needing no alert (recoveries with nothing open to resolve)" : "")
             .Append($", {Rejected.Count} rejected");

@@ -57,7 +57,7 @@ public sealed class ReplayTruthTests
 
         Assert.Equal(0, code);
         Assert.Equal(1, Count(output, "Evicted: Pod shop/pod-a"));
-        Assert.Contains("2 entries read: 1 alerted (printed; no Slack setting), 0 dropped by the filter or a drop rule, 0 not Kubernetes events (exporter notices and the like), 1 repeats of an earlier event", error, StringComparison.Ordinal);
+        Assert.Contains("2 entries read: 1 alerted (printed; no Slack setting), 0 dropped by the filter or a drop rule, 0 not Kubernetes events (text lines, audit log entries), 1 repeats of an earlier event", error, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -122,6 +122,28 @@ public sealed class BadInputTests : IDisposable
         AssertLogged(LogLevel.Warning, "Request rejected with 413");
     }
 
+    [Fact]
+    public async Task BodyWithoutContentLength_OverTheLimit_Gets413_WhileBeingRead()
+    {
+        var huge = new string('a', 2 * 1024 * 1024);
+
+        var response = await Send(HttpRequests.WithoutLength(HttpRequests.BinaryCloudEvent(Samples.PushBodyWithData(huge))));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        AssertLogged(LogLevel.Warning, "Request rejected with 413");
+    }
+
+    [Fact]
+    public async Task BodyWithoutContentLength_IsReadLikeAnyOther()
+    {
+        var body = """{"message":{"messageId":"9006","data":"bm90IGpzb24="},"subscription":"projects/p/subscriptions/s"}""";
+
+        var response = await Send(HttpRequests.WithoutLength(HttpRequests.BinaryCloudEvent(body)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertLogged(LogLevel.Error, "Message 9006 can never become an alert and is acknowledged");
+    }
+
     private Task<HttpResponseMessage> Send(HttpRequestMessage request) => factory.CreateClient().SendAsync(request);
 
     private void AssertLogged(LogLevel level, string text) =>

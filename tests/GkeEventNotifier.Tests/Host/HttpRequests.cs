@@ -47,4 +47,30 @@ internal static class HttpRequests
 
         return content;
     }
+
+    /// <summary>The same request sent without a Content-Length (chunked), as a client that streams its body does.</summary>
+    public static HttpRequestMessage WithoutLength(HttpRequestMessage request)
+    {
+        var original = request.Content!;
+        var chunked = new UnannouncedContent(original.ReadAsByteArrayAsync().GetAwaiter().GetResult());
+        foreach (var header in original.Headers)
+        {
+            chunked.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        chunked.Headers.ContentLength = null;
+        request.Content = chunked;
+        return request;
+    }
+
+    private sealed class UnannouncedContent(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
 }

@@ -42,7 +42,7 @@ public sealed class NodeProblemFunctionTests
         Assert.Contains("Resolved: Node gke-shop-eu1-default-pool-7f3a9c21-x2kq: KernelDeadlock is False again after 1 h 43 min (KernelHasNoDeadlock)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("KubeletStart", output, StringComparison.Ordinal);
         Assert.EndsWith(
-            "10 entries read: 6 alerted (printed; no Slack setting), 3 dropped by the filter or a drop rule, 0 not Kubernetes events (exporter notices and the like), 1 needing no alert (recoveries with nothing open to resolve), 0 rejected",
+            "10 entries read: 6 alerted (printed; no Slack setting), 3 dropped by the filter or a drop rule, 0 not Kubernetes events (text lines, audit log entries), 1 needing no alert (recoveries with nothing open to resolve), 0 rejected",
             error.Trim(),
             StringComparison.Ordinal);
     }
