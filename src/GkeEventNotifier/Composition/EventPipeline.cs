@@ -127,7 +127,9 @@ internal sealed partial class EventPipeline(
     /// <summary>
     /// The event counts as alerted only once Slack has it; a failure releases it so that the redelivery alerts. An alert
     /// deferred into a burst summary is settled when the summary is posted, and its request is answered 503 meanwhile.
-    /// The first receiver's message is the one a repeat of the event updates.
+    /// The first receiver's message is the one a repeat of the event updates. Each receiver's posts carry marks derived
+    /// from the claim, so an instance that takes over a lapsed claim finds what the earlier one posted instead of posting
+    /// it again (see <see cref="MarkingSlackClient"/>).
     /// </summary>
     private async Task<PipelineOutcome> AlertAsync(EventLogEntry entry, DedupDecision.New fresh, IReadOnlyList<Receiver> receivers, CancellationToken cancellationToken)
     {
@@ -139,7 +141,8 @@ internal sealed partial class EventPipeline(
             alert = await AlertOfAsync(entry, fresh.Occurrences, cancellationToken);
             foreach (var receiver in receivers)
             {
-                var paced = await pacer.SendAsync(alert, receiver, token => DeliverAsync(alert, receiver, token), cancellationToken);
+                var marked = receiver with { Client = new MarkingSlackClient(receiver.Client, fresh.Claim.MarksFor(receiver.Name)) };
+                var paced = await pacer.SendAsync(alert, receiver, token => DeliverAsync(alert, marked, token), cancellationToken);
                 if (paced is PaceOutcome.Posted posted)
                 {
                     first ??= posted.Post;

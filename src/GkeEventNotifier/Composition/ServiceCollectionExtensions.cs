@@ -76,6 +76,7 @@ public static class ServiceCollectionExtensions
         services.AddSettings<ThreadOptions>(options => ThreadOptions.Bind(options, configuration));
         services.TryAddSingleton<IWorkloadResolver, EventWorkloadResolver>();
         services.AddSingleton<GroupStore>();
+        services.AddSingleton<SharedGroups>();
         services.AddSingleton<AlertThreads>();
         services.TryAddSingleton<ICronJobRuns, KubernetesCronJobRuns>();
         services.AddSingleton<CronJobRecovery>();

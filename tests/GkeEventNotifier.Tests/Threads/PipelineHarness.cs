@@ -45,10 +45,13 @@ internal sealed class PipelineHarness : IAsyncDisposable
         return new PipelineHarness(collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }));
     }
 
-    public Task<PipelineOutcome> SendAsync(JsonObject logEntry)
+    public Task<PipelineOutcome> SendAsync(JsonObject logEntry) =>
+        SendAsync(logEntry, Interlocked.Increment(ref messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The entry as the Pub/Sub message <paramref name="messageId"/>: the same id again is a redelivery.</summary>
+    public Task<PipelineOutcome> SendAsync(JsonObject logEntry, string messageId)
     {
-        var id = Interlocked.Increment(ref messageIds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var message = new PubSubMessage(id, Samples.Base64(logEntry.ToJsonString()), new Dictionary<string, string>());
+        var message = new PubSubMessage(messageId, Samples.Base64(logEntry.ToJsonString()), new Dictionary<string, string>());
         return services.GetRequiredService<EventPipeline>().HandleAsync(message, CancellationToken.None);
     }
 

@@ -15,8 +15,11 @@ namespace GkeEventNotifier.Adapters.Slack;
 /// body) may have been posted all the same. So every Web API post (alert, thread reply, summary, listing part,
 /// plain-text fallback) carries a mark of its own in its metadata (a message without metadata gets metadata that holds
 /// only the mark), and before it is sent again the channel's recent history, or the thread's replies for a reply, is
-/// searched for that mark: found, the post is done. Webhooks cannot read a channel, and the plain text that follows a
-/// refusal of metadata cannot carry a mark: those posts are sent again.
+/// searched for that mark: found, the post is done. A post whose alert another attempt may have posted already (a
+/// taken-over claim: <see cref="SlackMessage.EarlierAttemptSince"/>) carries that attempt's mark and is searched for
+/// before its first send, in the channel and, for a reply, in its thread: the earlier attempt may have opened the thread
+/// this one would reply in. Webhooks cannot read a channel, and the plain text that follows a refusal of metadata cannot
+/// carry a mark: those posts are sent again.
 /// </summary>
 internal sealed partial class RetryingSlackClient : ISlackClient
 {
@@ -48,16 +51,25 @@ internal sealed partial class RetryingSlackClient : ISlackClient
             return (await ExecuteAsync(token => transport.SendAsync(message, token), cancellationToken)).Result ?? SlackPostResult.Unknown;
         }
 
-        var mark = Guid.NewGuid().ToString("N");
+        var mark = message.Mark ?? Guid.NewGuid().ToString("N");
         var marked = message with { Metadata = message.Metadata?.Marked(mark) ?? SlackMetadata.MarkOnly(mark) };
-        var since = timeProvider.GetUtcNow() - HistoryMargin;
-        var maybePosted = false;
+        var takenOver = message.EarlierAttemptSince is not null;
+        var since = (message.EarlierAttemptSince ?? timeProvider.GetUtcNow()) - HistoryMargin;
+        var maybePosted = takenOver;
         return (await ExecuteAsync(
             async token =>
             {
-                if (maybePosted && await FindPostedAsync(marked.Channel ?? channel, marked.ThreadTs, since, mark, token) is { } landed)
+                if (maybePosted && await FindPostedAsync(marked.Channel ?? channel, marked.ThreadTs, since, mark, takenOver, token) is { } landed)
                 {
-                    LogFoundPosted(logger);
+                    if (takenOver)
+                    {
+                        LogFoundEarlierAttempt(logger);
+                    }
+                    else
+                    {
+                        LogFoundPosted(logger);
+                    }
+
                     return SlackAttempt.Ok(landed);
                 }
 
@@ -69,8 +81,11 @@ internal sealed partial class RetryingSlackClient : ISlackClient
             cancellationToken)).Result ?? SlackPostResult.Unknown;
     }
 
-    /// <summary>The earlier attempt's message, if the channel's history (a reply: the thread's) since it was first sent holds its mark.</summary>
-    private async Task<SlackPostResult?> FindPostedAsync(string? inChannel, string? threadTs, DateTimeOffset since, string mark, CancellationToken cancellationToken)
+    /// <summary>
+    /// The earlier attempt's message, if the channel's history (a reply: the thread's) since it was first sent holds its
+    /// mark; <paramref name="anywhere"/>: a reply is also looked for among the channel's own messages.
+    /// </summary>
+    private async Task<SlackPostResult?> FindPostedAsync(string? inChannel, string? threadTs, DateTimeOffset since, string mark, bool anywhere, CancellationToken cancellationToken)
     {
         if (inChannel is null)
         {
@@ -78,12 +93,18 @@ internal sealed partial class RetryingSlackClient : ISlackClient
         }
 
         var oldest = since.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + ".000000";
-        var history = threadTs is null
-            ? await transport.HistoryAsync(inChannel, oldest, cancellationToken)
-            : await transport.RepliesAsync(inChannel, threadTs, oldest, cancellationToken);
-        var landed = history.Kind == SlackAttemptKind.Ok ? history.Messages?.FirstOrDefault(m => m.Metadata?.HasMark(mark) == true) : null;
-        return landed is null ? null : new SlackPostResult(inChannel, landed.Ts);
+        if (threadTs is not null && Marked(await transport.RepliesAsync(inChannel, threadTs, oldest, cancellationToken), mark) is { } reply)
+        {
+            return new SlackPostResult(inChannel, reply.Ts);
+        }
+
+        return (threadTs is null || anywhere) && Marked(await transport.HistoryAsync(inChannel, oldest, cancellationToken), mark) is { } landed
+            ? new SlackPostResult(inChannel, landed.Ts)
+            : null;
     }
+
+    private static SlackHistoryMessage? Marked(SlackAttempt read, string mark) =>
+        read.Kind == SlackAttemptKind.Ok ? read.Messages?.FirstOrDefault(m => m.Metadata?.HasMark(mark) == true) : null;
 
     public async Task<SlackPostResult> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
         (await ExecuteAsync(token => transport.UpdateAsync(channel, ts, message, token), cancellationToken)).Result ?? SlackPostResult.Unknown;
@@ -168,6 +189,9 @@ internal sealed partial class RetryingSlackClient : ISlackClient
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack had posted the message although its answer did not arrive in time; not posting it again")]
     private static partial void LogFoundPosted(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack already holds this post from an instance whose claim on the alert lapsed before it was confirmed; not posting it again")]
+    private static partial void LogFoundEarlierAttempt(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack call failed ({Error}); retry {Attempt} in {DelaySeconds:0.0} s")]
     private static partial void LogRetry(ILogger logger, int attempt, string error, double delaySeconds);

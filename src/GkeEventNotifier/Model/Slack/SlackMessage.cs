@@ -41,6 +41,17 @@ public sealed record SlackMessage
     [JsonIgnore]
     public bool Unmarked { get; init; }
 
+    /// <summary>The post mark to send (see <see cref="MarkingSlackClient"/>); null: the Slack client makes a random one.</summary>
+    [JsonIgnore]
+    public string? Mark { get; init; }
+
+    /// <summary>
+    /// Another attempt of this very post may be in Slack since then (its claim was taken over): the Slack client searches
+    /// for <see cref="Mark"/> before it posts.
+    /// </summary>
+    [JsonIgnore]
+    public DateTimeOffset? EarlierAttemptSince { get; init; }
+
     /// <summary>
     /// What is sent when Slack refuses the message: its notification text alone, within Slack's recommended length,
     /// in the same place, without blocks and without metadata (either may be what Slack refused).

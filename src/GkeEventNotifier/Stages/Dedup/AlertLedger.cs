@@ -38,12 +38,12 @@ internal sealed partial class AlertLedger(
     {
         if (Window <= TimeSpan.Zero)
         {
-            return new DedupDecision.New(new LedgerClaim(keys, null, LedgerEntry.Claim("", Owner, default, 0, keys.MessageHash), ""), 1);
+            return new DedupDecision.New(new LedgerClaim(keys, null, LedgerEntry.Claim("", Owner, default, 0, keys.MessageHash, NewMark(), default), "", TakenOver: false), 1);
         }
 
         var started = time.GetUtcNow();
         if (!keys.IsCombined
-            && await TryClaimAsync(keys, RecordKey.For(EventsCollection, keys.Event), null, 0, started, cancellationToken) is { } fresh)
+            && await TryClaimAsync(keys, RecordKey.For(EventsCollection, keys.Event), null, null, started, cancellationToken) is { } fresh)
         {
             return fresh; // most events are new: one create, no read first
         }
@@ -61,7 +61,7 @@ internal sealed partial class AlertLedger(
 
             var decision = entry is { State: LedgerState.Alerted, AlertedAt: { } at } && now - at < Window
                 ? await CountAsync(keys, record, entry, stored!.Version, cancellationToken)
-                : await TryClaimAsync(keys, record, stored?.Version, entry?.Occurrences ?? 0, now, cancellationToken);
+                : await TryClaimAsync(keys, record, stored?.Version, entry, now, cancellationToken);
             if (decision is not null)
             {
                 return decision;
@@ -153,8 +153,11 @@ internal sealed partial class AlertLedger(
             : new DedupDecision.Repeat(counted.Occurrences, counted.Post, record);
     }
 
-    /// <summary>Creates the claim (or takes over a released, lapsed or old record). Null: another claim won, or one of ours is in flight.</summary>
-    private async Task<DedupDecision?> TryClaimAsync(EventKeys keys, RecordKey record, string? version, int carried, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the claim (or takes over a released, lapsed or old record). Null: another claim won, or one of ours is in
+    /// flight. Taking over an attempt that may have posted keeps its mark, so delivery looks for that post before posting.
+    /// </summary>
+    private async Task<DedupDecision?> TryClaimAsync(EventKeys keys, RecordKey record, string? version, LedgerEntry? previous, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!inFlight.TryAdd(record.Id, mine))
@@ -167,7 +170,11 @@ internal sealed partial class AlertLedger(
             return null;
         }
 
-        var claim = LedgerEntry.Claim(record.Readable, Owner, now + state.Value.Lease, carried, keys.MessageHash);
+        var carried = previous?.Occurrences ?? 0;
+        var takenOver = previous is not null && previous.MayHavePosted(now);
+        var claim = takenOver
+            ? previous!.TakenOverBy(Owner, now + state.Value.Lease, keys.MessageHash)
+            : LedgerEntry.Claim(record.Readable, Owner, now + state.Value.Lease, carried, keys.MessageHash, NewMark(), now);
         var stateRecord = claim.ToRecord(ExpiryOf(claim));
         string? written = null;
         try
@@ -184,7 +191,7 @@ internal sealed partial class AlertLedger(
             }
         }
 
-        return written is null ? null : new DedupDecision.New(new LedgerClaim(keys, record, claim, written), carried + 1);
+        return written is null ? null : new DedupDecision.New(new LedgerClaim(keys, record, claim, written, takenOver), carried + 1);
     }
 
     /// <summary>A claim of this instance: await its outcome. Another instance's: poll briefly, then let Pub/Sub retry.</summary>
@@ -240,6 +247,9 @@ internal sealed partial class AlertLedger(
         LedgerState.Claimed => entry.LeaseUntil + (2 * Window),
         _ => (entry.AlertedAt ?? time.GetUtcNow()) + (2 * Window),
     };
+
+    /// <summary>A fresh seed for the marks of one alert's posts: random, so that a later alert of the event is never mistaken for this one.</summary>
+    private static string NewMark() => Guid.NewGuid().ToString("N");
 
     private void Settle(RecordKey record)
     {

@@ -9,6 +9,9 @@ namespace GkeEventNotifier.Stages.Dedup;
 /// reached Slack and where, how often the event was seen, and which Pub/Sub messages were counted (hashed, the latest
 /// <see cref="MaxMessages"/>). Keys, counts and Slack references only: never the alert itself.
 /// For a claim, <see cref="Occurrences"/> is the count carried from earlier windows; once alerted it includes the alert.
+/// <see cref="Mark"/> seeds the post marks of the alert's messages and <see cref="ClaimedAt"/> is when its first claim
+/// was made: both pass unchanged to an instance that takes over a lapsed or released claim, which therefore searches
+/// Slack for exactly the messages the earlier attempt may have posted.
 /// </summary>
 internal sealed record LedgerEntry(
     string Key,
@@ -19,12 +22,24 @@ internal sealed record LedgerEntry(
     int Occurrences,
     ImmutableArray<string> Messages,
     SlackPostResult Post,
-    bool InSummary)
+    bool InSummary,
+    string Mark,
+    DateTimeOffset ClaimedAt)
 {
     public const int MaxMessages = 32;
 
-    public static LedgerEntry Claim(string key, string owner, DateTimeOffset leaseUntil, int carried, string message) =>
-        new(key, LedgerState.Claimed, owner, leaseUntil, null, carried, [message], SlackPostResult.Unknown, false);
+    public static LedgerEntry Claim(string key, string owner, DateTimeOffset leaseUntil, int carried, string message, string mark, DateTimeOffset claimedAt) =>
+        new(key, LedgerState.Claimed, owner, leaseUntil, null, carried, [message], SlackPostResult.Unknown, false, mark, claimedAt);
+
+    /// <summary>
+    /// A claim whose attempt may have reached Slack without being confirmed: its instance died after Slack took the post
+    /// (the lease lapsed), or the post failed in a way that can hide a success (released after a time-out).
+    /// </summary>
+    public bool MayHavePosted(DateTimeOffset now) => Mark.Length > 0 && (State == LedgerState.Released || (State == LedgerState.Claimed && !IsLeasedAt(now)));
+
+    /// <summary>The next claim of this event by <paramref name="owner"/>, taking over this attempt's mark and start.</summary>
+    public LedgerEntry TakenOverBy(string owner, DateTimeOffset leaseUntil, string message) =>
+        Claim(Key, owner, leaseUntil, Occurrences, message, Mark, ClaimedAt);
 
     public bool IsLeasedAt(DateTimeOffset now) => State == LedgerState.Claimed && LeaseUntil > now;
 
@@ -59,7 +74,9 @@ internal sealed record LedgerEntry(
             .With("messages", Messages)
             .With("channel", Post.Channel)
             .With("ts", Post.Ts)
-            .With("inSummary", InSummary);
+            .With("inSummary", InSummary)
+            .With("mark", Mark)
+            .With("claimedAt", ClaimedAt);
 
     public static LedgerEntry FromRecord(StateRecord record) =>
         new(
@@ -71,7 +88,9 @@ internal sealed record LedgerEntry(
             (int)Math.Clamp(record.Number("occurrences"), 0, int.MaxValue),
             record.List("messages"),
             new SlackPostResult(record.Text("channel"), record.Text("ts")),
-            record.Flag("inSummary"));
+            record.Flag("inSummary"),
+            record.Text("mark") ?? "",
+            record.Time("claimedAt") ?? DateTimeOffset.UnixEpoch);
 }
 
 /// <summary>Claimed: an instance is alerting it; alerted: the alert is in Slack; released: the alert failed, the next copy may claim it.</summary>

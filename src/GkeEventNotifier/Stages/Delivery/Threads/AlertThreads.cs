@@ -11,10 +11,12 @@ namespace GkeEventNotifier.Stages.Delivery.Threads;
 /// window): the first alert opens a thread; the next ones reply in it and rewrite the first message with a counter;
 /// beyond the burst threshold they are no longer posted one by one, only counted in the first message, after one
 /// reply that says so. Webhooks and the console have no threads: each alert there carries the group's counter, and
-/// beyond the threshold a summary goes out at threshold+1, 2×, 4×, 8× … the threshold.
+/// beyond the threshold a summary goes out at threshold+1, 2×, 4×, 8× … the threshold. Their groups are kept in the
+/// shared alert state (<see cref="SharedGroups"/>), bot receivers' in Slack itself (<see cref="GroupStore"/>).
 /// </summary>
 internal sealed partial class AlertThreads(
     GroupStore store,
+    SharedGroups sharedGroups,
     IWorkloadResolver workloads,
     SlackNotifier notifier,
     IOptions<ThreadOptions> options,
@@ -34,6 +36,11 @@ internal sealed partial class AlertThreads(
         var slot = $"{receiver.Name}\n{key.Id}";
         using var held = await store.LockAsync(slot, cancellationToken);
         var now = time.GetUtcNow();
+        if (!receiver.CanThread && Window > TimeSpan.Zero)
+        {
+            return await DeliverCountedAsync(alert, receiver, key, now, cancellationToken);
+        }
+
         var open = Window > TimeSpan.Zero ? await store.FindOpenAsync(receiver, slot, key.Id, now, Window, cancellationToken) : null;
         if (open is null)
         {
@@ -51,6 +58,11 @@ internal sealed partial class AlertThreads(
             }
 
             posted = reply;
+            if (IsFirstMessage(posted, state))
+            {
+                store.Remember(slot, open, now, Window);
+                return posted;
+            }
         }
         else
         {
@@ -59,6 +71,23 @@ internal sealed partial class AlertThreads(
 
         store.Remember(slot, state, now, Window);
         return posted;
+    }
+
+    /// <summary>A receiver without threads: the alert takes its turn in the shared group, then is posted with the group's counter.</summary>
+    private async Task<SlackPostResult> DeliverCountedAsync(Alert alert, Receiver receiver, GroupKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var turn = await sharedGroups.TakeTurnAsync(receiver, key, alert.Entry.Event.InvolvedObject.Name, alert.Entry.NodeName, now, Window, cancellationToken);
+        try
+        {
+            return turn.Started
+                ? await notifier.NotifyAsync(receiver.Client, GroupRenderer.First(alert, receiver, turn.State), cancellationToken)
+                : await ContinueCountedAsync(alert, receiver, key, turn.State, cancellationToken);
+        }
+        catch (Exception e) when (e is SlackUnavailableException or SlackPayloadException or SlackConfigurationException or OperationCanceledException)
+        {
+            await sharedGroups.GiveBackAsync(turn, time.GetUtcNow(), CancellationToken.None);
+            throw;
+        }
     }
 
     private async Task<SlackPostResult> StartAsync(Alert alert, Receiver receiver, GroupKey key, string slot, DateTimeOffset now, CancellationToken cancellationToken)
@@ -78,6 +107,10 @@ internal sealed partial class AlertThreads(
             if (state.Count <= Threshold)
             {
                 posted = await notifier.NotifyAsync(receiver.Client, GroupRenderer.Reply(alert, receiver, state), cancellationToken);
+                if (IsFirstMessage(posted, state))
+                {
+                    return (true, posted);
+                }
             }
             else if (state.Count == Threshold + 1)
             {
@@ -95,6 +128,13 @@ internal sealed partial class AlertThreads(
             return (false, await StartAsync(alert, receiver, key, slot, state.Last, cancellationToken));
         }
     }
+
+    /// <summary>
+    /// The reply was found already in Slack as the group's first message: an earlier attempt at this alert (an instance
+    /// that died before confirming it) opened the group with it, so it is counted there already.
+    /// </summary>
+    private static bool IsFirstMessage(SlackPostResult posted, GroupState state) =>
+        posted.Ts is not null && string.Equals(posted.Ts, state.Ts, StringComparison.Ordinal);
 
     /// <summary>The notice only explains the silence; the alert itself is counted in the first message, so a refusal ends here.</summary>
     private async Task PostBurstNoticeAsync(Receiver receiver, SlackMessage notice, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace GkeEventNotifier.Stages.Delivery.Threads;
 /// <summary>
 /// Open groups, in memory and in Slack. Memory answers when it can; when it cannot (cold start, or another instance
 /// opened the group) the channel's recent history is read back and the group's state taken from the metadata of its
-/// first message. Webhook and console receivers have no history: their groups live in memory only.
+/// first message. Receivers without history (webhooks, the console) keep only CronJob runs here;
+/// their alert groups are in the shared alert state (<see cref="SharedGroups"/>).
 /// One alert per group at a time (striped locks), so counters never skip or repeat within an instance.
 /// Memory is bounded and kept in expiry order, as the alert ledger is: groups that can no longer continue are dropped
 /// as new ones arrive, and beyond <see cref="MaxRemembered"/> the group closest to expiring goes first, so an alert
