@@ -96,6 +96,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIncidentRule, FailedCreateRule>();
         services.AddSingleton<IIncidentRule, SchedulingRule>();
         services.AddSingleton<IIncidentRule, VolumeRule>();
+        services.TryAddSingleton<IClusterNodes, KubernetesNodes>();
         services.AddSingleton<IIncidentRule, NodeProblemRule>();
         services.AddSingleton<IncidentStore>();
         services.AddSingleton<IncidentLifecycle>();

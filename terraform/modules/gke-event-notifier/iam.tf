@@ -53,7 +53,8 @@ locals {
 
 # Exactly the requests the pod look-up makes (README, "Permissions for pod look-ups"): the cluster (endpoint and CA),
 # the pods of one node (a list; no single pod is ever read), the owners it follows (ReplicaSet → Deployment,
-# Job → CronJob) and a CronJob's runs; and container.clusters.connect, which a cluster's DNS-based control-plane
+# Job → CronJob), a CronJob's runs, and one node's metadata (a node problem's re-check: is the node still there, or
+# re-created since the problem opened); and container.clusters.connect, which a cluster's DNS-based control-plane
 # endpoint checks before any Kubernetes request. GKE maps these IAM permissions onto Kubernetes authorization, so no
 # RBAC binding is needed.
 resource "google_project_iam_custom_role" "pod_lookup" {
@@ -62,7 +63,7 @@ resource "google_project_iam_custom_role" "pod_lookup" {
   project     = each.value
   role_id     = "${local.role_id_prefix}_pod_lookup"
   title       = "GKE event notifier pod look-up"
-  description = "Read a GKE cluster and the pods, ReplicaSets and Jobs the GKE event notifier looks up."
+  description = "Read a GKE cluster and the pods, ReplicaSets, Jobs and nodes the GKE event notifier looks up."
   permissions = [
     "container.clusters.get",
     "container.clusters.connect",
@@ -70,6 +71,7 @@ resource "google_project_iam_custom_role" "pod_lookup" {
     "container.replicaSets.get",
     "container.jobs.get",
     "container.jobs.list",
+    "container.nodes.get",
   ]
 }
 

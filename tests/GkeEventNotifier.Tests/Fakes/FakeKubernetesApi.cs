@@ -19,7 +19,8 @@ namespace GkeEventNotifier.Tests.Fakes;
 /// uses, with real fieldSelector semantics for <c>spec.nodeName</c>. Checks the bearer token (401 otherwise), counts
 /// requests and response bytes, and fails on demand: a 403 with a Kubernetes Status naming verb and resource, a 5xx, a delay.
 /// It is also the guard of the documented request set (README, SECURITY.md): the pods of one node, the pods of one
-/// namespace, one ReplicaSet, one Job, the Jobs of one namespace, each with valid Kubernetes names, read from the raw request target (before Kestrel
+/// namespace, one ReplicaSet, one Job, the Jobs of one namespace, one node's metadata (only when asked for as
+/// PartialObjectMetadata), each with valid Kubernetes names, read from the raw request target (before Kestrel
 /// removes dot segments). Anything else is answered 400 and makes <see cref="DisposeAsync"/> throw, which fails the test.
 /// </summary>
 public sealed partial class FakeKubernetesApi : IAsyncDisposable
@@ -28,6 +29,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
     private readonly ConcurrentDictionary<string, V1Pod> pods = new();
     private readonly ConcurrentDictionary<string, V1ReplicaSet> replicaSets = new();
     private readonly ConcurrentDictionary<string, V1Job> jobs = new();
+    private readonly ConcurrentDictionary<string, V1ObjectMeta> nodes = new();
     private readonly ConcurrentQueue<string> requests = new();
     private readonly ConcurrentQueue<string> undocumented = new();
     private long responseBytes;
@@ -42,7 +44,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Resources ("pods", "replicasets", "jobs") the caller may not read: 403 with a Status body, as RBAC answers.</summary>
+    /// <summary>Resources ("pods", "replicasets", "jobs", "nodes") the caller may not read: 403 with a Status body, as RBAC answers.</summary>
     public ISet<string> ForbiddenResources { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Answer every request with this status (a Status body) instead of data.</summary>
@@ -92,6 +94,12 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
 
     public void AddJob(V1Job job) => jobs[$"{job.Metadata.NamespaceProperty}/{job.Metadata.Name}"] = job;
 
+    /// <summary>A node of the cluster, its Node object created at <paramref name="created"/> (a repaired or replaced node is created anew).</summary>
+    public void AddNode(string name, DateTimeOffset created) =>
+        nodes[name] = new V1ObjectMeta { Name = name, CreationTimestamp = created.UtcDateTime, Labels = new Dictionary<string, string> { ["cloud.google.com/gke-nodepool"] = "default-pool" } };
+
+    public void RemoveNode(string name) => nodes.TryRemove(name, out _);
+
     /// <summary>A kubeconfig file pointing at this server with its token, so tests exercise the KUBECONFIG path.</summary>
     public string WriteKubeconfig(string directory, string? token = null)
     {
@@ -130,7 +138,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
     {
         requests.Enqueue(context.Request.Path + context.Request.QueryString);
         var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-        if (!IsDocumented(context.Request.Method, target))
+        if (!IsDocumented(context.Request.Method, target, context.Request.Headers.Accept.ToString()))
         {
             undocumented.Enqueue($"{context.Request.Method} {target}");
             await WriteAsync(context, HttpStatusCode.BadRequest, Status(HttpStatusCode.BadRequest, "BadRequest", "not a request the notifier may make"));
@@ -158,9 +166,10 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
     /// <summary>
     /// GET of exactly the documented shapes, with names Kubernetes itself would accept; the query may hold only
     /// <c>watch=false</c> (KubernetesClient adds it) and, for the pod lists, at most one selector: <c>spec.nodeName</c>
-    /// across the cluster; none (an incident's re-check), <c>metadata.name</c> or the <c>job-name</c> label in one namespace.
+    /// across the cluster; none (an incident's re-check), <c>metadata.name</c> or the <c>job-name</c> label in one namespace;
+    /// a node only as PartialObjectMetadata (its metadata, never its status).
     /// </summary>
-    private bool IsDocumented(string method, string target)
+    private bool IsDocumented(string method, string target, string accept)
     {
         var question = target.IndexOf('?', StringComparison.Ordinal);
         var path = question < 0 ? target : target[..question];
@@ -181,6 +190,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
             ["", "apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Label().IsMatch(ns) && IsSubdomain(name) && selector is null,
             ["", "apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Label().IsMatch(ns) && IsSubdomain(name) && selector is null,
             ["", "apis", "batch", "v1", "namespaces", var ns, "jobs"] => Label().IsMatch(ns) && selector is null,
+            ["", "api", "v1", "nodes", var name] => IsSubdomain(name) && selector is null && accept.StartsWith("application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1", StringComparison.Ordinal),
             _ => false,
         };
     }
@@ -227,6 +237,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
             ["apis", "apps", "v1", "namespaces", var ns, "replicasets", var name] => Get("replicasets", replicaSets, ns, name),
             ["apis", "batch", "v1", "namespaces", var ns, "jobs", var name] => Get("jobs", jobs, ns, name),
             ["apis", "batch", "v1", "namespaces", var ns, "jobs"] => Read("jobs", "list", () => KubernetesJson.Serialize(ListJobs(ns))),
+            ["api", "v1", "nodes", var name] => Read("nodes", "get", () => nodes.TryGetValue(name, out var node) ? NodeMetadata(node) : null, name),
             _ => (HttpStatusCode.NotFound, Status(HttpStatusCode.NotFound, "NotFound", "the server could not find the requested resource")),
         };
     }
@@ -269,7 +280,7 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
         if (ForbiddenResources.Contains(resource))
         {
             var group = resource switch { "replicasets" => "apps", "jobs" => "batch", _ => "" };
-            var scope = verb == "list" ? "at the cluster scope" : "in the namespace";
+            var scope = verb == "list" || resource == "nodes" ? "at the cluster scope" : "in the namespace";
             return (HttpStatusCode.Forbidden, Status(HttpStatusCode.Forbidden, "Forbidden",
                 $"{resource}{(name is null ? "" : $" \"{name}\"")} is forbidden: User \"system:serviceaccount:ops:notifier\" cannot {verb} resource \"{resource}\" in API group \"{group}\" {scope}"));
         }
@@ -278,6 +289,10 @@ public sealed partial class FakeKubernetesApi : IAsyncDisposable
             ? (HttpStatusCode.OK, json)
             : (HttpStatusCode.NotFound, Status(HttpStatusCode.NotFound, "NotFound", $"{resource} \"{name}\" not found"));
     }
+
+    /// <summary>What the API server answers for <c>as=PartialObjectMetadata</c>: the object's metadata and nothing else.</summary>
+    private static string NodeMetadata(V1ObjectMeta metadata) =>
+        KubernetesJson.Serialize(new V1Node { ApiVersion = "meta.k8s.io/v1", Kind = "PartialObjectMetadata", Metadata = metadata });
 
     /// <summary>A meta/v1 Status as the API server sends it (KubernetesClient only reads this type, it cannot write it).</summary>
     private static string Status(HttpStatusCode code, string reason, string message) =>

@@ -35,6 +35,9 @@ internal interface IIncidentRule
     /// <summary>Reads the cluster for the sweep. Throws only what stops the whole sweep (cancellation); a cluster it cannot read is <see cref="Recheck.Unknown"/>.</summary>
     Task<Recheck> RecheckAsync(IncidentSubject subject, CancellationToken cancellationToken);
 
+    /// <summary>The sweep's re-check of one incident: its subject's, unless the rule compares with the incident (a node re-created since it opened).</summary>
+    Task<Recheck> RecheckAsync(Incident incident, CancellationToken cancellationToken) => RecheckAsync(incident.Subject, cancellationToken);
+
     /// <summary>
     /// The problem this failure or recovery event is about: <see cref="Problem"/>, unless the rule stands for a family of
     /// problems that are incidents of their own (a node's conditions). Null for a recovery that ends every problem of

@@ -50,7 +50,7 @@ internal sealed partial class IncidentSweep(
                     continue;
                 }
 
-                recheck = await rule.RecheckAsync(incident.Subject, cancellationToken);
+                recheck = await rule.RecheckAsync(incident, cancellationToken);
                 reads[read] = recheck;
             }
 
