@@ -13,7 +13,12 @@ namespace GkeEventNotifier.Stages.Pacing;
 /// when none is free in time it joins a batch that is posted as one summary at the next slot, and its request is
 /// answered at once with <see cref="AlertDeferredException"/> (503), so the push stream keeps flowing (the emulator and
 /// Pub/Sub push only a few messages at a time) while Pub/Sub keeps the message until its redelivery finds it alerted.
-/// Console output is not paced.
+/// Console output is not paced. The lanes spend Slack's posting limit only (chat.postMessage and webhooks: about one
+/// message a second per channel, short bursts allowed). Slack counts every other method apart, per workspace:
+/// <c>chat.update</c>, <c>conversations.history</c> and <c>conversations.replies</c> are Tier 3 (50+ a minute each), so
+/// a repeat's counter update or a history read never takes an alert's slot. They are few by design (one history read
+/// per channel per 10 s; a thread's update inside its alert's slot; a repeat's update once per new Pub/Sub message, one
+/// at a time per alert), and a 429 on them is honoured with its Retry-After like one on a post.
 /// </summary>
 internal sealed partial class AlertPacer(SlackNotifier notifier, IOptions<PacingOptions> options, TimeProvider timeProvider, ILogger<AlertPacer> logger)
 {
