@@ -53,8 +53,8 @@ public class PipelineBenchmarks
         pipeline = services.BuildServiceProvider().GetRequiredService<EventPipeline>();
         dropped = Message(BenchmarkEntries.DroppedPulled);
         alerted = Message(BenchmarkEntries.AlertedEvicted);
-        droppedBase64 = Encoding.UTF8.GetBytes(dropped.Data!);
-        alertedBase64 = Encoding.UTF8.GetBytes(alerted.Data!);
+        droppedBase64 = dropped.Data.ToArray();
+        alertedBase64 = alerted.Data.ToArray();
         pipeline.HandleAsync(alerted, CancellationToken.None).GetAwaiter().GetResult();
         alertPayload = JsonDocument.Parse(sink.Last);
         if (limit.Filter(droppedBase64) || !limit.Filter(alertedBase64) || !limit.ReadReason(droppedBase64))
@@ -91,7 +91,7 @@ public class PipelineBenchmarks
     public int AlertedStricterLimit() => limit.FilterAndWrite(alertedBase64, alertPayload);
 
     private static PubSubMessage Message(string json) =>
-        new("1", Convert.ToBase64String(Encoding.UTF8.GetBytes(json)), new Dictionary<string, string>());
+        PubSubMessage.Of("1", Encoding.UTF8.GetBytes(json), new Dictionary<string, string>());
 
     private sealed class SerializingSlackSink : ISlackClient
     {

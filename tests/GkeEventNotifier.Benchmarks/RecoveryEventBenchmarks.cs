@@ -42,5 +42,5 @@ public class RecoveryEventBenchmarks
     public Task<PipelineOutcome> RecoveryClosingNothing() => pipeline.HandleAsync(recovery, CancellationToken.None);
 
     private static PubSubMessage Message(string json) =>
-        new("1", Convert.ToBase64String(Encoding.UTF8.GetBytes(json)), new Dictionary<string, string>());
+        PubSubMessage.Of("1", Encoding.UTF8.GetBytes(json), new Dictionary<string, string>());
 }

@@ -44,7 +44,7 @@ internal sealed class ReplayRun(EventPipeline pipeline, ReplayClock clock, CliCo
                 clock.MoveTo(eventTime);
             }
 
-            var message = new PubSubMessage($"entry-{entry.Number}", Convert.ToBase64String(entry.Json.Span), new Dictionary<string, string>());
+            var message = PubSubMessage.Of($"entry-{entry.Number}", entry.Json.Span, new Dictionary<string, string>());
             try
             {
                 tally.Count(entry.Number, await pipeline.HandleAsync(message, cancellationToken));

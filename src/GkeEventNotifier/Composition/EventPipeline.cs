@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
-using System.Text;
 using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Model.State;
 using GkeEventNotifier.Model;
@@ -59,26 +56,31 @@ internal sealed partial class EventPipeline(
             return await sweep.SweepAsync(cancellationToken);
         }
 
-        var decoded = Decode(message);
-        if (decoded is DecodeResult.ExporterStarted started)
+        EventLogEntry entry;
+        using (var parsed = ParsedLogEntry.FromBase64(message.Data))
         {
-            return await NoticeBlindSpotAsync(started, cancellationToken);
-        }
-
-        if (decoded is not DecodeResult.EventEntry { Entry: var entry })
-        {
-            return decoded switch
+            switch (parsed.Final)
             {
-                DecodeResult.NotAnEvent notAnEvent => PipelineOutcome.NotAnEvent($"insertId '{notAnEvent.InsertId}': {notAnEvent.Description}"),
-                DecodeResult.Invalid invalid => PipelineOutcome.Poison(invalid.Reason),
-                _ => PipelineOutcome.Poison("unrecognised decode result"),
-            };
-        }
+                case null:
+                    break;
+                case DecodeResult.ExporterStarted started:
+                    return await NoticeBlindSpotAsync(started, cancellationToken);
+                case DecodeResult.NotAnEvent notAnEvent:
+                    return PipelineOutcome.NotAnEvent($"insertId '{notAnEvent.InsertId}': {notAnEvent.Description}");
+                case DecodeResult.Invalid invalid:
+                    return PipelineOutcome.Poison(invalid.Reason);
+                default:
+                    return PipelineOutcome.Poison("unrecognised decode result");
+            }
 
-        await blindSpots.SawAsync(entry.Cluster, entry.Timestamp, cancellationToken);
-        if (!filter.Matches(entry.Raw))
-        {
-            return PipelineOutcome.Filtered(Describe(entry));
+            // The filter decides on the parsed entry: one it drops is never decoded.
+            await blindSpots.SawAsync(parsed.Cluster, parsed.Timestamp, cancellationToken);
+            if (!filter.Matches(parsed.Root))
+            {
+                return PipelineOutcome.Filtered(parsed.Describe());
+            }
+
+            entry = parsed.Decode().Entry;
         }
 
         var route = routing.Decide(entry.Raw);
@@ -212,31 +214,11 @@ internal sealed partial class EventPipeline(
             ? SlackPostResult.Unknown
             : await threads.DeliverAsync(alert, receiver, cancellationToken);
 
-    /// <summary>
-    /// base64 → LogEntry → event. Bad data here can never improve, so it is poison, not a retry. Base64 text is ASCII:
-    /// it is narrowed to bytes (one vectorised pass) and decoded with
-    /// <see cref="Base64.DecodeFromUtf8(ReadOnlySpan{byte}, Span{byte}, out int, out int, bool)"/>; text that pass
-    /// refuses is decided by <see cref="Convert.TryFromBase64String"/>, as it always was. Nothing of the buffers
-    /// outlives the decode, which keeps a copy of what it needs.
-    /// </summary>
+    /// <summary>base64 → LogEntry → event, all of it. Bad data here can never improve, so it is poison, not a retry.</summary>
     internal static DecodeResult Decode(PubSubMessage message)
     {
-        if (string.IsNullOrEmpty(message.Data))
-        {
-            return new DecodeResult.Invalid("message has no data");
-        }
-
-        var length = (message.Data.Length * 3 / 4) + 3;
-        using var text = ScratchBuffer.Rent(message.Data.Length);
-        using var bytes = ScratchBuffer.Rent(length);
-        if ((Ascii.FromUtf16(message.Data, text.Span, out var ascii) == OperationStatus.Done
-                && Base64.DecodeFromUtf8(text.Span[..ascii], bytes.Span, out _, out var written) == OperationStatus.Done)
-            || Convert.TryFromBase64String(message.Data, bytes.Span, out written))
-        {
-            return LogEntryDecoder.Decode(bytes.Memory[..written]);
-        }
-
-        return new DecodeResult.Invalid("message data is not valid base64");
+        using var parsed = ParsedLogEntry.FromBase64(message.Data);
+        return parsed.Final ?? parsed.Decode();
     }
 
     private async Task<IReadOnlyList<Finding>> EnrichAsync(EventLogEntry entry, CancellationToken cancellationToken)

@@ -8,15 +8,18 @@ namespace GkeEventNotifier.Model;
 /// </summary>
 public static class Rfc3339
 {
-    public static bool TryParse(string? text, out DateTimeOffset value)
+    public static bool TryParse(string? text, out DateTimeOffset value) => TryParse(text.AsSpan(), out value);
+
+    public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset value)
     {
         value = default;
-        if (string.IsNullOrEmpty(text))
+        if (text.IsEmpty)
         {
             return false;
         }
 
-        var normalised = TrimFraction(text);
+        Span<char> buffer = stackalloc char[64];
+        var normalised = TrimFraction(text, buffer);
         return DateTimeOffset.TryParse(
             normalised,
             CultureInfo.InvariantCulture,
@@ -27,11 +30,12 @@ public static class Rfc3339
     public static string Format(DateTimeOffset value) =>
         value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
-    private static bool HasDateAndTime(string text) => text.Length >= 19 && (text[10] == 'T' || text[10] == 't' || text[10] == ' ');
+    private static bool HasDateAndTime(ReadOnlySpan<char> text) => text.Length >= 19 && (text[10] == 'T' || text[10] == 't' || text[10] == ' ');
 
-    private static string TrimFraction(string text)
+    /// <summary>The text with at most 7 fractional digits, in <paramref name="buffer"/> when it has to be shortened and fits.</summary>
+    private static ReadOnlySpan<char> TrimFraction(ReadOnlySpan<char> text, Span<char> buffer)
     {
-        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        var dot = text.IndexOf('.');
         if (dot < 0)
         {
             return text;
@@ -44,6 +48,20 @@ public static class Rfc3339
         }
 
         var digits = end - dot - 1;
-        return digits <= 7 ? text : string.Concat(text.AsSpan(0, dot + 8), text.AsSpan(end));
+        if (digits <= 7)
+        {
+            return text;
+        }
+
+        var kept = text[..(dot + 8)];
+        var rest = text[end..];
+        if (kept.Length + rest.Length > buffer.Length)
+        {
+            return string.Concat(kept, rest);
+        }
+
+        kept.CopyTo(buffer);
+        rest.CopyTo(buffer[kept.Length..]);
+        return buffer[..(kept.Length + rest.Length)];
     }
 }

@@ -41,5 +41,5 @@ public sealed class MessageDataTests
         Assert.IsType<DecodeResult.Invalid>(decoded);
     }
 
-    private static PubSubMessage Message(string data) => new("1", data, new Dictionary<string, string>());
+    private static PubSubMessage Message(string data) => new("1", Encoding.UTF8.GetBytes(data), new Dictionary<string, string>());
 }

@@ -39,6 +39,7 @@ public sealed class PoisonTests : IDisposable
     [InlineData("involvedObject.name")]
     [InlineData("resource.labels.cluster_name")]
     [InlineData("labels.key")]
+    [InlineData("message, upper case")]
     public async Task LoneSurrogateEscapeAnywhere_IsAcknowledgedAndLoggedAtError(string field)
     {
         var entry = Samples.Entry("keep-evicted");
@@ -49,6 +50,7 @@ public sealed class PoisonTests : IDisposable
             "insertId" => entry.Replace("\"insertId\": \"", "\"insertId\": \"\\udfff", StringComparison.Ordinal),
             "involvedObject.name" => entry.Replace("\"name\": \"", "\"name\": \"\\ud83d", StringComparison.Ordinal),
             "resource.labels.cluster_name" => entry.Replace("\"cluster_name\": \"", "\"cluster_name\": \"\\ud800x", StringComparison.Ordinal),
+            "message, upper case" => entry.Replace("\"message\": \"", "\"message\": \"\\u003c\\uDBFF", StringComparison.Ordinal),
             _ => entry.Replace("\"insertId\":", "\"labels\": {\"k\\ud800\": \"v\"}, \"insertId\":", StringComparison.Ordinal),
         };
         Assert.NotEqual(entry, json);
@@ -57,6 +59,17 @@ public sealed class PoisonTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertLogged(LogLevel.Error, "Message 7002 can never become an alert and is acknowledged: data holds text that is not valid Unicode");
+    }
+
+    [Fact]
+    public async Task SurrogatePairAndOtherUnicodeEscapes_AreAlerted()
+    {
+        var entry = Samples.Entry("keep-evicted").Replace("\"message\": \"", "\"message\": \"\\uD83D\\ude00 \\u003cpod\\u003e \\\\udc00 ", StringComparison.Ordinal);
+
+        var response = await Send(entry, "7004");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        AssertLogged(LogLevel.Information, "Message 7004 alerted");
     }
 
     [Fact]

@@ -51,7 +51,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
     /// <summary>The entry as the Pub/Sub message <paramref name="messageId"/>: the same id again is a redelivery.</summary>
     public Task<PipelineOutcome> SendAsync(JsonObject logEntry, string messageId)
     {
-        var message = new PubSubMessage(messageId, Samples.Base64(logEntry.ToJsonString()), new Dictionary<string, string>());
+        var message = PubSubMessage.Of(messageId, System.Text.Encoding.UTF8.GetBytes(logEntry.ToJsonString()), new Dictionary<string, string>());
         return services.GetRequiredService<EventPipeline>().HandleAsync(message, CancellationToken.None);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Unicode;
 using GkeEventNotifier.Model;
 
 namespace GkeEventNotifier.Stages.Decoding;
@@ -14,97 +13,23 @@ public static class LogEntryDecoder
     /// <summary>The start of the text GKE's event exporter logs each time it starts watching (k8s-stackdriver event-exporter).</summary>
     public const string ExporterStartedNotice = "Event exporter started watching";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 128 };
+    [ThreadStatic]
+    private static ClusterRef? lastCluster;
 
+    /// <summary>LogEntry JSON → decode result (<see cref="ParsedLogEntry"/> holds the steps, so that the pipeline can filter between them).</summary>
     public static DecodeResult Decode(ReadOnlyMemory<byte> logEntryJson)
     {
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(logEntryJson, DocumentOptions);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            return new DecodeResult.Invalid($"data is not JSON ({e.Message})");
-        }
-
-        return !AllTextValid(logEntryJson.Span) && InvalidText(root, "$") is { } path
-            ? new DecodeResult.Invalid($"data holds text that is not valid Unicode (a lone surrogate escape or invalid UTF-8) at {Truncate(path, 200)}")
-            : Decode(root);
+        using var parsed = ParsedLogEntry.Parse(logEntryJson);
+        return parsed.Final ?? parsed.Decode();
     }
 
-    /// <summary>
-    /// The check below without its cost on every entry: one reader pass that validates the UTF-8 of each string and
-    /// property name in place and converts only the escaped ones (a lone surrogate can only come from an escape). Only
-    /// an entry that fails here is walked again to name the place.
-    /// </summary>
-    private static bool AllTextValid(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = DocumentOptions.MaxDepth });
-        try
-        {
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName
-                    && (reader.ValueIsEscaped ? reader.GetString() is null : !Utf8.IsValid(reader.ValueSpan)))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is InvalidOperationException or JsonException)
-        {
-            return false; // the walk below decides, and names the place
-        }
-    }
-
-    /// <summary>
-    /// Where the first string or property name that cannot become .NET text is (a lone surrogate escape such as
-    /// <c>\ud800</c>, or bytes that are not UTF-8), or null. Checked once over the whole entry, because every later
-    /// stage (filter, routing, render) may read any field, and such text can never improve.
-    /// </summary>
-    private static string? InvalidText(JsonElement element, string path)
-    {
-        try
-        {
-            switch (element.ValueKind)
-            {
-                case JsonValueKind.String:
-                    _ = element.GetString();
-                    return null;
-                case JsonValueKind.Array:
-                    var index = 0;
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        if (InvalidText(item, $"{path}[{index++}]") is { } inItem)
-                        {
-                            return inItem;
-                        }
-                    }
-
-                    return null;
-                case JsonValueKind.Object:
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        if (InvalidText(property.Value, $"{path}.{property.Name}") is { } inValue)
-                        {
-                            return inValue;
-                        }
-                    }
-
-                    return null;
-                default:
-                    return null;
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            return path;
-        }
-    }
+    /// <summary>Whether <see cref="Decode(JsonElement)"/> makes an <see cref="DecodeResult.EventEntry"/> of the entry: the same checks, nothing read.</summary>
+    internal static bool IsEvent(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("jsonPayload", out var payload)
+        && payload.ValueKind == JsonValueKind.Object
+        && payload.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String && !reason.ValueEquals(""u8)
+        && payload.TryGetProperty("involvedObject", out var involved) && involved.ValueKind == JsonValueKind.Object;
 
     public static DecodeResult Decode(JsonElement root)
     {
@@ -194,9 +119,57 @@ public static class LogEntryDecoder
             payload.TryGetMember("count", out var count) && count.ValueKind == JsonValueKind.Number && count.TryGetInt32(out var n) ? n : null);
     }
 
+    /// <summary>
+    /// The cluster of a LogEntry's resource labels, as <see cref="ReadLabels"/> would read it (the last string value of
+    /// each name counts), without a string per label: the instance read last on this thread is reused when it is the same.
+    /// </summary>
+    internal static ClusterRef ReadCluster(JsonElement root)
+    {
+        JsonElement project = default, location = default, name = default;
+        var labels = root.GetObjectOrDefault("resource").GetObjectOrDefault("labels");
+        if (labels.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var label in labels.EnumerateObject())
+            {
+                if (label.Value.ValueKind != JsonValueKind.String)
+                {
+                    continue;
+                }
+
+                if (label.NameEquals("project_id"u8))
+                {
+                    project = label.Value;
+                }
+                else if (label.NameEquals("location"u8))
+                {
+                    location = label.Value;
+                }
+                else if (label.NameEquals("cluster_name"u8))
+                {
+                    name = label.Value;
+                }
+            }
+        }
+
+        if (lastCluster is { } last && Is(project, last.ProjectId) && Is(location, last.Location) && Is(name, last.ClusterName))
+        {
+            return last;
+        }
+
+        return lastCluster = new ClusterRef(TextOf(project), TextOf(location), TextOf(name));
+    }
+
+    private static bool Is(JsonElement value, string text) => value.ValueKind == JsonValueKind.String ? value.ValueEquals(text) : text.Length == 0;
+
+    private static string TextOf(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+
+    /// <summary>The LogEntry's timestamp, else its receiveTimestamp.</summary>
+    internal static DateTimeOffset ReadEntryTime(JsonElement root) =>
+        ReadTime(root, "timestamp") ?? ReadTime(root, "receiveTimestamp") ?? DateTimeOffset.UnixEpoch;
+
     private static (DateTimeOffset EntryTime, DateTimeOffset EventTime) ReadTimestamp(JsonElement root, JsonElement payload)
     {
-        var entryTime = ReadTime(root, "timestamp") ?? ReadTime(root, "receiveTimestamp") ?? DateTimeOffset.UnixEpoch;
+        var entryTime = ReadEntryTime(root);
         var eventTime = ReadTime(payload, "lastTimestamp")
             ?? ReadTime(payload, "eventTime")
             ?? ReadTime(payload.GetObjectOrDefault("series"), "lastObservedTime")
@@ -205,7 +178,7 @@ public static class LogEntryDecoder
     }
 
     private static DateTimeOffset? ReadTime(JsonElement element, string name) =>
-        Rfc3339.TryParse(element.GetStringOrNull(name), out var value) ? value : null;
+        element.TryGetMember(name, out var text) && text.ValueKind == JsonValueKind.String && JsonText.TryParseTime(text, out var value) ? value : null;
 
     private static Dictionary<string, string> ReadLabels(JsonElement resource)
     {
@@ -227,5 +200,5 @@ public static class LogEntryDecoder
     private static ClusterRef ReadCluster(Dictionary<string, string> labels) =>
         new(labels.GetValueOrDefault("project_id", ""), labels.GetValueOrDefault("location", ""), labels.GetValueOrDefault("cluster_name", ""));
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
+    internal static string Truncate(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 }

@@ -1,4 +1,5 @@
 using System.Net.Mime;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using CloudNative.CloudEvents;
 using CloudNative.CloudEvents.Http;
@@ -82,7 +83,7 @@ public static class IngressReader
 
         var mediaType = MediaTypeOf(request.ContentType);
         return mediaType == "application/json"
-            ? FromEnvelope(ParseEnvelope(request.Body), cloudEvent.Id!, "binary CloudEvent")
+            ? FromEnvelope(ParseEnvelope(request.Body), request.Body, cloudEvent.Id!, "binary CloudEvent")
             : new IngressResult.Rejected($"binary-mode Pub/Sub CloudEvent with Content-Type '{mediaType ?? "(none)"}': expected application/json");
     }
 
@@ -103,14 +104,14 @@ public static class IngressReader
             return new IngressResult.OtherEvent(cloudEvent.Type!, cloudEvent.Id!);
         }
 
-        var envelope = cloudEvent.Data switch
+        ReadOnlyMemory<byte>? data = cloudEvent.Data switch
         {
-            JsonElement element => ParseEnvelope(element),
-            byte[] bytes => ParseEnvelope(bytes),
-            string text => ParseEnvelope(System.Text.Encoding.UTF8.GetBytes(text)),
+            JsonElement { ValueKind: JsonValueKind.Object } element => JsonMarshal.GetRawUtf8Value(element).ToArray(),
+            byte[] bytes => bytes,
+            string text => System.Text.Encoding.UTF8.GetBytes(text),
             _ => null,
         };
-        return FromEnvelope(envelope, cloudEvent.Id!, "structured CloudEvent");
+        return FromEnvelope(data is { } json ? ParseEnvelope(json) : null, data ?? default, cloudEvent.Id!, "structured CloudEvent");
     }
 
     /// <summary>A push without the wrapper may come with any Content-Type (or none): its body is then a LogEntry.</summary>
@@ -146,12 +147,12 @@ public static class IngressReader
 
         if (root.TryGetProperty("message", out _))
         {
-            return FromEnvelope(ParseEnvelope(root), fallbackId: null, "Pub/Sub push");
+            return FromEnvelope(ParseEnvelope(request.Body), request.Body, fallbackId: null, "Pub/Sub push");
         }
 
         if (root.TryGetProperty("context", out _) || root.TryGetProperty("eventType", out _))
         {
-            return ReadLegacy(root);
+            return ReadLegacy(request.Body);
         }
 
         return UnwrappedPush.LooksLikeLogEntry(root)
@@ -159,12 +160,12 @@ public static class IngressReader
             : new IngressResult.Rejected("JSON body is neither a Pub/Sub push request ({\"message\":…,\"subscription\":…}), a LogEntry pushed without the wrapper, nor a CloudEvent");
     }
 
-    private static IngressResult ReadLegacy(JsonElement root)
+    private static IngressResult ReadLegacy(ReadOnlyMemory<byte> body)
     {
         LegacyEvent? legacy;
         try
         {
-            legacy = root.Deserialize(IngressJsonContext.Default.LegacyEvent);
+            legacy = JsonSerializer.Deserialize(body.Span, IngressJsonContext.Default.LegacyEvent);
         }
         catch (JsonException e)
         {
@@ -185,10 +186,11 @@ public static class IngressReader
 
         var timestamp = legacy.Context?.Timestamp ?? legacy.Timestamp;
         var message = legacy.Data with { MessageId = legacy.Data.MessageId ?? id, PublishTime = legacy.Data.PublishTime ?? timestamp };
-        return FromEnvelope(new PushEnvelope(message, null, null), id, "legacy GCF event");
+        return FromEnvelope(new PushEnvelope(message, null, null), body, id, "legacy GCF event");
     }
 
-    private static IngressResult FromEnvelope(PushEnvelope? envelope, string? fallbackId, string shape)
+    /// <summary><paramref name="json"/> is the text the envelope was read from: the message data is a slice of it.</summary>
+    private static IngressResult FromEnvelope(PushEnvelope? envelope, ReadOnlyMemory<byte> json, string? fallbackId, string shape)
     {
         if (envelope?.Message is not { } message)
         {
@@ -204,7 +206,7 @@ public static class IngressReader
         DateTimeOffset? published = Rfc3339.TryParse(message.PublishTime ?? message.SnakePublishTime, out var time) ? time : null;
         var pubSub = new PubSubMessage(
             id,
-            message.Data,
+            message.Data is { } data ? data.In(json) : default,
             message.Attributes ?? new Dictionary<string, string>(),
             published,
             envelope.Subscription,
@@ -217,18 +219,6 @@ public static class IngressReader
         try
         {
             return JsonSerializer.Deserialize(body.Span, IngressJsonContext.Default.PushEnvelope);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static PushEnvelope? ParseEnvelope(JsonElement element)
-    {
-        try
-        {
-            return element.ValueKind == JsonValueKind.Object ? element.Deserialize(IngressJsonContext.Default.PushEnvelope) : null;
         }
         catch (JsonException)
         {

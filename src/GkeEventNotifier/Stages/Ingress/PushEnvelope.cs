@@ -13,7 +13,7 @@ internal sealed record PushEnvelope(
     [property: JsonPropertyName("deliveryAttempt")] int? DeliveryAttempt);
 
 internal sealed record PushMessage(
-    [property: JsonPropertyName("data")] string? Data,
+    [property: JsonPropertyName("data")] MessageDataText? Data,
     [property: JsonPropertyName("attributes")] Dictionary<string, string>? Attributes,
     [property: JsonPropertyName("messageId")] string? MessageId,
     [property: JsonPropertyName("message_id")] string? SnakeMessageId,

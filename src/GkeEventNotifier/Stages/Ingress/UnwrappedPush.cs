@@ -33,7 +33,7 @@ internal static class UnwrappedPush
         DateTimeOffset? published = Rfc3339.TryParse(request.Headers.GetValueOrDefault(PublishTimeHeader), out var time) ? time : null;
         var message = new PubSubMessage(
             id,
-            Convert.ToBase64String(request.Body.Span),
+            PubSubMessage.Base64Text(request.Body.Span),
             new Dictionary<string, string>(),
             published,
             Plain(request.Headers.GetValueOrDefault(SubscriptionHeader), maxLength: 255));

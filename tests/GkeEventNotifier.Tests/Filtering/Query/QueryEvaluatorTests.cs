@@ -82,6 +82,18 @@ public sealed class QueryEvaluatorTests
     [InlineData("resource.labels.Cluster_Name = \"blue\"", false)]
     public void FieldPaths_ReachQuotedKeysAndArrayElements(string query, bool expected) => AssertQuery(query, expected);
 
+    /// <summary>One evaluation looks a field up once however often it is compared; the answers are those of each comparison alone.</summary>
+    [Theory]
+    [InlineData("jsonPayload.reason=\"Failed\" OR jsonPayload.reason=\"EVICTED\"", true)]
+    [InlineData("jsonPayload.reason=\"Evicted\" jsonPayload.reason!=\"evicted\"", false)]
+    [InlineData("jsonPayload.nearest_store=\"x\" OR NOT jsonPayload.nearest_store=\"x\"", true)]
+    [InlineData("jsonPayload.nearest_store:* OR jsonPayload.nearest_store=\"\"", false)]
+    [InlineData("jsonPayload.containers.name=\"app\" jsonPayload.containers.name=\"sidecar\"", true)]
+    [InlineData("jsonPayload.tags=\"alpha\" jsonPayload.tags=\"beta\" NOT jsonPayload.tags=\"gamma\"", true)]
+    [InlineData("resource.labels.cluster_name=\"blue\" resource.labels.Cluster_Name=\"blue\"", false)]
+    [InlineData("jsonPayload.reason=\"Evicted\" jsonPayload.involvedObject.name=\"web-5c8d7f9b6-abcde\" jsonPayload.reason:\"vict\"", true)]
+    public void TheSameFieldComparedAgain_AnswersAsEachComparisonAlone(string query, bool expected) => AssertQuery(query, expected);
+
     [Theory]
     [InlineData("severity >= WARNING", true)]
     [InlineData("severity > WARNING", false)]

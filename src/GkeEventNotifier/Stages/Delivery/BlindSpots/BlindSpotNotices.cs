@@ -32,14 +32,15 @@ internal sealed partial class BlindSpotNotices(IAlertStateStore store, SlackNoti
     private const string NoticeCollection = "blindSpots";
     private const string LastSeenCollection = "clusters";
 
-    private readonly ConcurrentDictionary<string, LastSeen> seen = new(StringComparer.Ordinal);
+    /// <summary>Keyed by cluster; every cluster that is not known shares one entry, as it shares one name.</summary>
+    private readonly ConcurrentDictionary<ClusterRef, LastSeen> seen = new();
 
     /// <summary>Records an event of <paramref name="cluster"/> at <paramref name="at"/> (its LogEntry timestamp).</summary>
     public async Task SawAsync(ClusterRef cluster, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var key = cluster.ToString();
-        var current = seen.AddOrUpdate(key, _ => new LastSeen(at, DateTimeOffset.MinValue), (_, old) => old with { At = at > old.At ? at : old.At });
+        var key = KeyOf(cluster);
+        var current = seen.AddOrUpdate(key, static (_, at) => new LastSeen(at, DateTimeOffset.MinValue), static (_, old, at) => at > old.At ? old with { At = at } : old, at);
         if (now - current.WrittenAt < LastSeenWriteInterval)
         {
             return;
@@ -49,11 +50,11 @@ internal sealed partial class BlindSpotNotices(IAlertStateStore store, SlackNoti
         Trim();
         try
         {
-            await WriteLastSeenAsync(key, current.At, now, cancellationToken);
+            await WriteLastSeenAsync(key.ToString(), current.At, now, cancellationToken);
         }
         catch (AlertStateUnavailableException e)
         {
-            LogLastSeenNotKept(logger, key, e.Message);
+            LogLastSeenNotKept(logger, key.ToString(), e.Message);
         }
     }
 
@@ -122,7 +123,7 @@ internal sealed partial class BlindSpotNotices(IAlertStateStore store, SlackNoti
     private async Task<DateTimeOffset?> LastSeenBeforeAsync(ClusterRef cluster, DateTimeOffset notice, CancellationToken cancellationToken)
     {
         var key = cluster.ToString();
-        DateTimeOffset? last = seen.TryGetValue(key, out var known) ? known.At : null;
+        DateTimeOffset? last = seen.TryGetValue(KeyOf(cluster), out var known) ? known.At : null;
         try
         {
             if (await store.ReadAsync(RecordKey.For(LastSeenCollection, $"last event {key}"), cancellationToken) is { Record: var record }
@@ -166,6 +167,8 @@ internal sealed partial class BlindSpotNotices(IAlertStateStore store, SlackNoti
             seen.TryRemove(old, out _);
         }
     }
+
+    private static ClusterRef KeyOf(ClusterRef cluster) => cluster.IsKnown ? cluster : ClusterRef.Unknown;
 
     private sealed record LastSeen(DateTimeOffset At, DateTimeOffset WrittenAt);
 

@@ -25,6 +25,32 @@ internal static class JsonTraversal
         };
     }
 
+    /// <summary>
+    /// Follows <paramref name="path"/> through objects: the value at its end, Undefined when a segment is missing (where
+    /// <see cref="AnyLeaf{TVisitor}"/> visits nothing), or false when an array is on the way, where that walk fans out.
+    /// <see cref="AnyLeaf{TVisitor}"/> from the value with every segment consumed then visits what the walk would.
+    /// </summary>
+    public static bool TryResolveObjects(JsonElement entry, FieldPath path, out JsonElement node)
+    {
+        node = entry;
+        for (var segment = 0; segment < path.Segments.Count; segment++)
+        {
+            switch (node.ValueKind)
+            {
+                case JsonValueKind.Array:
+                    return false;
+                case JsonValueKind.Object when TryGetChild(node, path.Segments[segment], path.CaseInsensitiveKeys, out var child):
+                    node = child;
+                    break;
+                default:
+                    node = default;
+                    return true;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Does any string, number or Boolean anywhere below <paramref name="node"/> contain the value? (has on a message, global restrictions).</summary>
     public static bool ContainsAnywhere(JsonElement node, string value)
     {

@@ -42,6 +42,16 @@ internal readonly struct LeafText : IDisposable
         return new LeafText(buffer, null, length);
     }
 
+    /// <summary>
+    /// The raw UTF-8 of a string element when it has no escapes and is all ASCII, else empty (also for an empty string,
+    /// which the caller then compares the ordinary way).
+    /// </summary>
+    public static ReadOnlySpan<byte> RawAscii(JsonElement element)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(element)[1..^1];
+        return raw.Contains((byte)'\\') || !Ascii.IsValid(raw) ? default : raw;
+    }
+
     public void Dispose()
     {
         if (_rented is not null)

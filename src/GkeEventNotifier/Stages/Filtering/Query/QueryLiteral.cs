@@ -22,6 +22,9 @@ internal sealed record QueryLiteral(string Text, LiteralKind Kind, SourcePositio
 
     public Re2Regex? Regex { get; private init; }
 
+    /// <summary>The text as UTF-8 when it is all ASCII: compared with a field's raw UTF-8 without decoding it.</summary>
+    public byte[]? Ascii { get; private init; }
+
     public static QueryLiteral Create(string text, LiteralKind kind, SourcePosition position) => new(text, kind, position)
     {
         Number = ParseDouble(text),
@@ -30,6 +33,7 @@ internal sealed record QueryLiteral(string Text, LiteralKind Kind, SourcePositio
         Severity = LogSeverity.TryParse(text, out var severity) ? severity : null,
         Timestamp = NanoTimestamp.TryParse(text, out var timestamp) ? timestamp : null,
         DurationNanos = ProtoDuration.TryParse(text, out var duration) ? duration : null,
+        Ascii = System.Text.Ascii.IsValid(text) ? System.Text.Encoding.ASCII.GetBytes(text) : null,
     };
 
     /// <summary>Checks this value against the field it is compared with, and compiles it when it is a regular expression.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 
 namespace GkeEventNotifier.Stages.Filtering.Query;
@@ -81,6 +82,12 @@ internal static class ValueMatcher
 
     private static bool MatchText(JsonElement leaf, ComparisonOperator op, QueryLiteral literal)
     {
+        if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && literal.Ascii is { } ascii && LeafText.RawAscii(leaf) is { IsEmpty: false } raw)
+        {
+            // All ASCII on both sides: ignoring case is ASCII's own case folding, so the bytes decide without decoding them.
+            return Ascii.EqualsIgnoreCase(raw, ascii) == (op == ComparisonOperator.Equal);
+        }
+
         using var text = LeafText.Of(leaf);
         return op == ComparisonOperator.Has
             ? TextFolding.Contains(text.Span, literal.Text)

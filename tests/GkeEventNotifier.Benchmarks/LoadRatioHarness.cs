@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GkeEventNotifier.Benchmarks;
+
+/// <summary>
+/// Requests per second of the running function against a bare ASP.NET Core app on the same machine, in one run: both
+/// as processes on loopback, fed the same Eventarc request (a binary CloudEvent around a Pub/Sub push body) by 8
+/// concurrent clients, one entry the filter drops and one that becomes an alert (printed: console mode, no Slack).
+/// Rounds alternate function and bare app so that other load on the machine falls on both; medians are reported.
+/// Run: <c>scripts/load-ratio.sh</c> (it builds Release first).
+/// </summary>
+internal static class LoadRatioHarness
+{
+    private const int Concurrency = 8;
+    private const int Rounds = 3;
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Measured = TimeSpan.FromSeconds(5);
+
+    public static async Task<int> RunAsync()
+    {
+        using var function = Server.Start("function", [FunctionAssembly()], new Dictionary<string, string>
+        {
+            // Every request does the whole work: no deduplication, pacing or grouping short cut.
+            ["DEDUP_WINDOW_SECONDS"] = "0",
+            ["SLACK_MESSAGE_INTERVAL_MS"] = "0",
+            ["ALERT_GROUP_WINDOW_MINUTES"] = "0",
+        });
+        using var bare = Server.Start("bare ASP.NET Core app", [typeof(LoadRatioHarness).Assembly.Location, "bare-app"], []);
+        await function.WaitUntilListeningAsync();
+        await bare.WaitUntilListeningAsync();
+
+        Console.WriteLine($"{Concurrency} concurrent clients, {Rounds} rounds of {Measured.TotalSeconds:0} s per entry and app (after {Warmup.TotalSeconds:0} s warm-up), medians");
+        foreach (var (name, entry) in new[] { ("dropped (Normal Pulled)", BenchmarkEntries.DroppedPulled), ("kept (Evicted → alert)", BenchmarkEntries.AlertedEvicted) })
+        {
+            var body = Encoding.UTF8.GetBytes(PushBody(entry));
+            var functionRates = new List<double>();
+            var bareRates = new List<double>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                functionRates.Add(await function.RequestsPerSecondAsync(body));
+                bareRates.Add(await bare.RequestsPerSecondAsync(body));
+            }
+
+            var ratio = Median(functionRates) / Median(bareRates);
+            Console.WriteLine($"{name}: function {Median(functionRates):0} req/s, bare app {Median(bareRates):0} req/s, ratio {ratio:0.00}");
+        }
+
+        Console.WriteLine($"function answers: {function.Statuses()}; bare app answers: {bare.Statuses()}");
+        return 0;
+    }
+
+    /// <summary>The baseline: reads the body and answers 204, nothing else (no logging).</summary>
+    public static async Task<int> RunBareAppAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{Environment.GetEnvironmentVariable("PORT")}");
+        var app = builder.Build();
+        app.Run(async context =>
+        {
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+        });
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static string PushBody(string entry) => new JsonObject
+    {
+        ["message"] = new JsonObject
+        {
+            ["data"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(entry)),
+            ["messageId"] = "17170000000001",
+            ["publishTime"] = "2026-11-20T09:14:04Z",
+        },
+        ["subscription"] = "projects/acme-shop-prod/subscriptions/gke-events",
+    }.ToJsonString();
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>The function's Release build next to this harness's (<c>dotnet build -c Release function.sln</c> builds both).</summary>
+    private static string FunctionAssembly()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var root = here;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "function.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? ".", "src", "GkeEventNotifier.Function", "bin", here.Parent?.Name ?? "Release", here.Name, "GkeEventNotifier.Function.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the function first (dotnet build -c Release function.sln): {path}");
+    }
+
+    /// <summary>One app as a process on a free loopback port, and the clients that load it.</summary>
+    private sealed class Server : IDisposable
+    {
+        private readonly Process process;
+        private readonly HttpClient client;
+        private readonly Dictionary<int, long> statuses = [];
+
+        private Server(Process process, int port)
+        {
+            this.process = process;
+            client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency }) { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        }
+
+        public static Server Start(string name, string[] arguments, Dictionary<string, string> environment)
+        {
+            var port = FreePort();
+            var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+            start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
+            foreach (var (key, value) in environment)
+            {
+                start.Environment[key] = value;
+            }
+
+            var process = Process.Start(start) ?? throw new InvalidOperationException($"{name} did not start");
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            return new Server(process, port);
+        }
+
+        public async Task WaitUntilListeningAsync()
+        {
+            for (var attempt = 0; attempt < 600 && !process.HasExited; attempt++)
+            {
+                try
+                {
+                    using var response = await client.GetAsync("");
+                    return;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            throw new InvalidOperationException("an app did not start listening within 60 s");
+        }
+
+        /// <summary>Warm-up, then the measured period: completed requests per second over <see cref="Concurrency"/> clients.</summary>
+        public async Task<double> RequestsPerSecondAsync(byte[] body)
+        {
+            await LoadAsync(body, Warmup);
+            var stopwatch = Stopwatch.StartNew();
+            var completed = await LoadAsync(body, Measured);
+            return completed / stopwatch.Elapsed.TotalSeconds;
+        }
+
+        public string Statuses() => string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value}× HTTP {s.Key}"));
+
+        private async Task<long> LoadAsync(byte[] body, TimeSpan duration)
+        {
+            var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+            var counts = await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+            {
+                var local = new Dictionary<int, long>();
+                while (Stopwatch.GetTimestamp() < until)
+                {
+                    using var response = await client.SendAsync(Request(body));
+                    local[(int)response.StatusCode] = local.GetValueOrDefault((int)response.StatusCode) + 1;
+                }
+
+                return local;
+            }));
+            lock (statuses)
+            {
+                foreach (var (status, count) in counts.SelectMany(c => c))
+                {
+                    statuses[status] = statuses.GetValueOrDefault(status) + count;
+                }
+            }
+
+            return counts.Sum(c => c.Values.Sum());
+        }
+
+        /// <summary>What Eventarc sends: a binary-mode CloudEvent whose body is the Pub/Sub push.</summary>
+        private static HttpRequestMessage Request(byte[] body)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "") { Content = new ByteArrayContent(body) };
+            request.Content.Headers.ContentType = new("application/json");
+            request.Headers.Add("ce-specversion", "1.0");
+            request.Headers.Add("ce-type", "google.cloud.pubsub.topic.v1.messagePublished");
+            request.Headers.Add("ce-source", "//pubsub.googleapis.com/projects/acme-shop-prod/topics/gke-events");
+            request.Headers.Add("ce-id", "17170000000001");
+            return request;
+        }
+
+        private static int FreePort()
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        public void Dispose()
+        {
+            client.Dispose();
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+
+            process.Dispose();
+        }
+    }
+}
