@@ -7,7 +7,7 @@ namespace GkeEventNotifier.Tests;
 /// The one builder of test LogEntries: real shapes (from the samples) as the events sink writes them, with the names,
 /// UIDs, node and times of the test's own, so every entry is a distinct Kubernetes event unless a test says otherwise.
 /// </summary>
-internal static class TestEntries
+internal static partial class TestEntries
 {
     public const string Node = "gke-shop-eu1-default-pool-7f3a9c21-x2kq";
 

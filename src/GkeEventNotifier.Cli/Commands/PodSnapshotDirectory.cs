@@ -1,6 +1,8 @@
 using System.Text.Json;
 using GkeEventNotifier.Adapters.Kubernetes;
 using GkeEventNotifier.Model;
+using GkeEventNotifier.Stages.Delivery.Incidents;
+using GkeEventNotifier.Stages.Delivery.Threads;
 using GkeEventNotifier.Stages.Enrichment;
 using k8s;
 using k8s.Models;
@@ -14,7 +16,7 @@ namespace GkeEventNotifier.Cli.Commands;
 /// them the pod's controller is shown. Files are read once, before the replay; nothing is asked of any cluster.
 /// </summary>
 internal sealed class PodSnapshotDirectory(IReadOnlyList<PodSnapshotDirectory.SnapshotPod> pods, IReadOnlyDictionary<(string Kind, string Namespace, string Name), OwnerRef> owners, TimeProvider time)
-    : IPodDirectory
+    : IPodDirectory, IWorkloadPods
 {
     public int PodCount => pods.Count;
 
@@ -34,6 +36,10 @@ internal sealed class PodSnapshotDirectory(IReadOnlyList<PodSnapshotDirectory.Sn
 
     public Task<IReadOnlyList<PodSnapshot>> ListJobPodsAsync(ClusterRef cluster, string jobNamespace, string jobName, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<PodSnapshot>>([.. pods.Select(pod => pod.Snapshot).Where(pod => pod.Namespace == jobNamespace && pod.Controller == new OwnerRef("Job", jobName))]);
+
+    /// <summary>An incident's re-check, answered from the snapshot: the pods of the namespace the workload controls.</summary>
+    public Task<IReadOnlyList<WorkloadPod>> ListAsync(ClusterRef cluster, string workloadNamespace, WorkloadRef workload, CancellationToken cancellationToken) =>
+        Task.FromResult(KubernetesWorkloadPods.Of(pods.Where(pod => pod.Pod.Metadata?.NamespaceProperty == workloadNamespace).Select(pod => pod.Pod), workload));
 
     /// <summary>The snapshot in the files, or null after printing why a file cannot be used.</summary>
     public static async Task<PodSnapshotDirectory?> ReadAsync(IReadOnlyList<string> files, TimeProvider time, CliConsole console, CancellationToken cancellationToken)
@@ -82,7 +88,7 @@ internal sealed class PodSnapshotDirectory(IReadOnlyList<PodSnapshotDirectory.Sn
         {
             case "Pod":
                 var pod = KubernetesJson.Deserialize<V1Pod>(item.GetRawText());
-                pods.Add(new SnapshotPod(pod.Spec?.NodeName, PodMapper.ToSnapshot(pod)));
+                pods.Add(new SnapshotPod(pod.Spec?.NodeName, PodMapper.ToSnapshot(pod), pod));
                 break;
             case "ReplicaSet":
                 AddOwner("ReplicaSet", KubernetesJson.Deserialize<V1ReplicaSet>(item.GetRawText()).Metadata, owners);
@@ -103,6 +109,6 @@ internal sealed class PodSnapshotDirectory(IReadOnlyList<PodSnapshotDirectory.Sn
         }
     }
 
-    /// <summary>A pod of the snapshot and the node it was bound to.</summary>
-    internal sealed record SnapshotPod(string? NodeName, PodSnapshot Snapshot);
+    /// <summary>A pod of the snapshot, the node it was bound to, and the pod as the files hold it (for the re-check).</summary>
+    internal sealed record SnapshotPod(string? NodeName, PodSnapshot Snapshot, V1Pod Pod);
 }

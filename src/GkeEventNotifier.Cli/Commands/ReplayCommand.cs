@@ -1,10 +1,12 @@
 using System.CommandLine;
 using GkeEventNotifier.Composition;
 using GkeEventNotifier.Model.Slack;
+using GkeEventNotifier.Stages.Delivery.Incidents;
 using GkeEventNotifier.Stages.Enrichment;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace GkeEventNotifier.Cli.Commands;
 
@@ -66,6 +68,12 @@ internal static class ReplayCommand
             if (snapshot is not null)
             {
                 services.Replace(ServiceDescriptor.Singleton<IPodDirectory>(snapshot));
+                services.Replace(ServiceDescriptor.Singleton<IWorkloadPods>(snapshot));
+            }
+            else
+            {
+                // Without a snapshot there is no cluster to re-check: the sweep's "could not re-check" would repeat every 5 minutes of the export.
+                services.AddLogging(logging => logging.AddFilter(typeof(IncidentSweep).FullName, LogLevel.Error));
             }
         });
         if (services is null)

@@ -94,6 +94,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IIncidentRule, ImagePullRule>();
         services.AddSingleton<IIncidentRule, LivenessProbeRule>();
         services.AddSingleton<IIncidentRule, FailedCreateRule>();
+        services.AddSingleton<IIncidentRule, SchedulingRule>();
+        services.AddSingleton<IIncidentRule, VolumeRule>();
         services.TryAddSingleton<IClusterNodes, KubernetesNodes>();
         services.AddSingleton<IIncidentRule, NodeProblemRule>();
         services.AddSingleton<IncidentStore>();

@@ -21,6 +21,12 @@ public sealed record NodeSignal(NodeSignalKind Kind, string Node, string Problem
     /// <summary>The node controllers' events for a node that left the cluster.</summary>
     public static readonly IReadOnlySet<string> GoneReasons = new HashSet<string>(StringComparer.Ordinal) { "RemovingNode", "DeletingNode" };
 
+    /// <summary>
+    /// The kubelet's graceful node shutdown starting: how GKE logs a Spot or preemptible VM's preemption (its 30-second
+    /// notice) and any other shutdown the kubelet sees coming. The node is going away: it opens the not-Ready problem.
+    /// </summary>
+    public const string ShutdownDetected = "Shutdown manager detected shutdown event";
+
     private const string ConditionPrefix = "Node condition ";
     private const string StatusMarker = " is now: ";
     private const int MaxConditionLength = 63;
@@ -53,6 +59,7 @@ public sealed record NodeSignal(NodeSignalKind Kind, string Node, string Problem
         return e.Reason switch
         {
             "NodeNotReady" => new NodeSignal(NodeSignalKind.NotReady, node, NotReadyProblem),
+            "Shutdown" when e.Message.StartsWith(ShutdownDetected, StringComparison.Ordinal) => new NodeSignal(NodeSignalKind.NotReady, node, NotReadyProblem),
             "NodeReady" => new NodeSignal(NodeSignalKind.Ready, node, NotReadyProblem),
             _ when GoneReasons.Contains(e.Reason) => new NodeSignal(NodeSignalKind.Gone, node, ""),
             _ when PassingProblems.Contains(e.Reason) => new NodeSignal(NodeSignalKind.Problem, node, e.Reason),

@@ -1,5 +1,5 @@
 using System.Net;
-using static GkeEventNotifier.Tests.Incidents.WorkloadEntries;
+using static GkeEventNotifier.Tests.TestEntries;
 
 namespace GkeEventNotifier.Tests.Incidents;
 
@@ -10,10 +10,10 @@ public sealed class CrashLoopTests : IncidentScenario
     public async Task CrashLoopOfTwoPods_OneThread_ResolvedByTheSweepOncePodsStayReadyForTheStableMinutes()
     {
         var function = Function();
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, CrashLoop(Pod(0), Start)));
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, CrashLoop(Pod(1), Start + TimeSpan.FromMinutes(2))));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 6));
-        Cluster.AddPod(RunningPod(Pod(1), ready: true, restarts: 4));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, CrashLoop(CartPod(0), Start)));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, CrashLoop(CartPod(1), Start + TimeSpan.FromMinutes(2))));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 6));
+        Cluster.AddPod(RunningPod(CartPod(1), ready: true, restarts: 4));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(5));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(10));
@@ -41,10 +41,10 @@ public sealed class CrashLoopTests : IncidentScenario
     public async Task RestartDuringTheStableMinutes_KeepsTheIncidentOpen_UntilTheCountsHoldStill()
     {
         var function = Function();
-        await SendAsync(function, CrashLoop(Pod(0), Start));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 6));
+        await SendAsync(function, CrashLoop(CartPod(0), Start));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 6));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(5));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 7));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 7));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(15));
         Assert.Single(Posts());
@@ -58,8 +58,8 @@ public sealed class CrashLoopTests : IncidentScenario
     public async Task PodNotReady_IsStillFailing_AndNothingIsPosted()
     {
         var function = Function();
-        await SendAsync(function, CrashLoop(Pod(0), Start));
-        Cluster.AddPod(RunningPod(Pod(0), ready: false, restarts: 9));
+        await SendAsync(function, CrashLoop(CartPod(0), Start));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: false, restarts: 9));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(5));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(30));
@@ -73,12 +73,12 @@ public sealed class CrashLoopTests : IncidentScenario
     public async Task FailureWithinTheStableMinutesAfterRecovery_ReopensTheSameThread_WithoutANewAlert()
     {
         var function = Function();
-        await SendAsync(function, CrashLoop(Pod(0), Start));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 6));
+        await SendAsync(function, CrashLoop(CartPod(0), Start));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 6));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(5));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(15));
 
-        await SendAsync(function, CrashLoop(Pod(0), Start + TimeSpan.FromMinutes(20)));
+        await SendAsync(function, CrashLoop(CartPod(0), Start + TimeSpan.FromMinutes(20)));
 
         var first = Assert.Single(Slack.ChannelMessages);
         var reopened = PostBodies()[^1];
@@ -91,12 +91,12 @@ public sealed class CrashLoopTests : IncidentScenario
     public async Task FailureLongAfterRecovery_OpensANewThread()
     {
         var function = Function();
-        await SendAsync(function, CrashLoop(Pod(0), Start));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 6));
+        await SendAsync(function, CrashLoop(CartPod(0), Start));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 6));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(5));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(15));
 
-        await SendAsync(function, CrashLoop(Pod(0), Start + TimeSpan.FromHours(2)));
+        await SendAsync(function, CrashLoop(CartPod(0), Start + TimeSpan.FromHours(2)));
 
         Assert.Equal(2, Slack.ChannelMessages.Count);
         Assert.StartsWith("crash loop: Deployment shop/cart · ", Posts()[^1], StringComparison.Ordinal);
@@ -106,8 +106,8 @@ public sealed class CrashLoopTests : IncidentScenario
     public async Task NewRollout_ClosesTheIncident_AsReplacedByTheNewRevision()
     {
         var function = Function();
-        await SendAsync(function, CrashLoop(Pod(0), Start));
-        Cluster.AddPod(RunningPod(Pod(0, "5c8b7d9f4"), ready: true, restarts: 0, revision: "5c8b7d9f4"));
+        await SendAsync(function, CrashLoop(CartPod(0), Start));
+        Cluster.AddPod(RunningPod(CartPod(0, "5c8b7d9f4"), ready: true, restarts: 0, revision: "5c8b7d9f4"));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(5));
 
@@ -119,7 +119,7 @@ public sealed class CrashLoopTests : IncidentScenario
     public async Task WorkloadWithNoPodsLeft_ClosesTheIncident()
     {
         var function = Function();
-        await SendAsync(function, CrashLoop(Pod(0), Start));
+        await SendAsync(function, CrashLoop(CartPod(0), Start));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(5));
 
@@ -141,7 +141,7 @@ public sealed class CrashLoopTests : IncidentScenario
     public async Task SweepReadsTheClusterAtMostChecksPerSweepTimes_TheRestWaitForTheNextSweep()
     {
         var function = Function(new Dictionary<string, string?> { ["RECOVERY_CHECKS_PER_SWEEP"] = "1" });
-        await SendAsync(function, CrashLoop(Pod(0), Start));
+        await SendAsync(function, CrashLoop(CartPod(0), Start));
         var other = CrashLoop("payments-6b7c8d9f5-k2lmn", Start + TimeSpan.FromMinutes(1));
         await SendAsync(function, other);
 
@@ -161,7 +161,7 @@ public sealed class CrashLoopTests : IncidentScenario
     public async Task CrashLoopWithForgedNames_TheSweepMakesNoRequest(string podNamespace, string? workloadLabel)
     {
         var function = Function();
-        var entry = CrashLoop(Pod(0), Start);
+        var entry = CrashLoop(CartPod(0), Start);
         entry["jsonPayload"]!["involvedObject"]!["namespace"] = podNamespace;
         if (workloadLabel is not null)
         {

@@ -1,5 +1,5 @@
 using System.Net;
-using static GkeEventNotifier.Tests.Incidents.WorkloadEntries;
+using static GkeEventNotifier.Tests.TestEntries;
 
 namespace GkeEventNotifier.Tests.Incidents;
 
@@ -10,10 +10,10 @@ public sealed class ImagePullTests : IncidentScenario
     public async Task FailedPullThenBackOff_OneThread_ThenPulled_RecoveredInTheThreadWithoutReadingTheCluster()
     {
         var function = Function();
-        await SendAsync(function, PullFailed(Pod(0), Start));
-        await SendAsync(function, PullBackOff(Pod(0), Start + TimeSpan.FromSeconds(20)));
+        await SendAsync(function, PullFailed(CartPod(0), Start));
+        await SendAsync(function, PullBackOff(CartPod(0), Start + TimeSpan.FromSeconds(20)));
 
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Pulled(Pod(0), Start + TimeSpan.FromMinutes(14))));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Pulled(CartPod(0), Start + TimeSpan.FromMinutes(14))));
 
         var first = Assert.Single(Slack.ChannelMessages);
         var posts = PostBodies();
@@ -32,7 +32,7 @@ public sealed class ImagePullTests : IncidentScenario
     {
         var function = Function();
 
-        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Pulled(Pod(0), Start)));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Pulled(CartPod(0), Start)));
 
         Assert.Empty(Slack.Requests);
         Assert.Empty(Cluster.Requests);
@@ -42,9 +42,9 @@ public sealed class ImagePullTests : IncidentScenario
     public async Task PulledOlderThanTheLatestFailure_ClosesNothing()
     {
         var function = Function();
-        await SendAsync(function, PullFailed(Pod(0), Start + TimeSpan.FromMinutes(5)));
+        await SendAsync(function, PullFailed(CartPod(0), Start + TimeSpan.FromMinutes(5)));
 
-        await SendAsync(function, Pulled(Pod(1), Start));
+        await SendAsync(function, Pulled(CartPod(1), Start));
 
         Assert.Single(Posts());
         Assert.Empty(Slack.Calls("chat.update"));
@@ -54,7 +54,7 @@ public sealed class ImagePullTests : IncidentScenario
     public async Task PulledOfAnotherWorkload_ClosesNothing()
     {
         var function = Function();
-        await SendAsync(function, PullFailed(Pod(0), Start));
+        await SendAsync(function, PullFailed(CartPod(0), Start));
 
         await SendAsync(function, Pulled("payments-6b7c8d9f5-k2lmn", Start + TimeSpan.FromMinutes(3)));
 
@@ -65,9 +65,9 @@ public sealed class ImagePullTests : IncidentScenario
     public async Task ImageAlreadyPresent_IsDroppedByTheDefaultFilter()
     {
         var function = Function();
-        await SendAsync(function, PullFailed(Pod(0), Start));
+        await SendAsync(function, PullFailed(CartPod(0), Start));
 
-        await SendAsync(function, AlreadyPresent(Pod(0), Start + TimeSpan.FromMinutes(3)));
+        await SendAsync(function, AlreadyPresent(CartPod(0), Start + TimeSpan.FromMinutes(3)));
 
         Assert.Single(Posts());
         Assert.Contains(function.Logs.GetSnapshot(), log => log.Message.Contains("(Filtered)", StringComparison.Ordinal) && log.Message.Contains("Pulled", StringComparison.Ordinal));
@@ -77,9 +77,9 @@ public sealed class ImagePullTests : IncidentScenario
     public async Task Webhook_FailureAndRecoveryAreMessagesOfTheirOwn()
     {
         var function = Function(webhook: true);
-        await SendAsync(function, PullFailed(Pod(0), Start));
+        await SendAsync(function, PullFailed(CartPod(0), Start));
 
-        await SendAsync(function, Pulled(Pod(0), Start + TimeSpan.FromMinutes(3)));
+        await SendAsync(function, Pulled(CartPod(0), Start + TimeSpan.FromMinutes(3)));
 
         var texts = Slack.Delivered.Select(r => r.Json!.Value.GetProperty("text").GetString()!).ToList();
         Assert.Equal(2, texts.Count);

@@ -1,4 +1,4 @@
-using static GkeEventNotifier.Tests.Incidents.WorkloadEntries;
+using static GkeEventNotifier.Tests.TestEntries;
 
 namespace GkeEventNotifier.Tests.Incidents;
 
@@ -9,10 +9,10 @@ public sealed class LivenessAndCreateTests : IncidentScenario
     public async Task LivenessProbeKills_OneThread_ResolvedByTheSweep()
     {
         var function = Function();
-        await SendAsync(function, LivenessKill(Pod(0), Start));
-        await SendAsync(function, LivenessKill(Pod(1), Start + TimeSpan.FromMinutes(1)));
-        Cluster.AddPod(RunningPod(Pod(0), ready: true, restarts: 3));
-        Cluster.AddPod(RunningPod(Pod(1), ready: true, restarts: 2));
+        await SendAsync(function, LivenessKill(CartPod(0), Start));
+        await SendAsync(function, LivenessKill(CartPod(1), Start + TimeSpan.FromMinutes(1)));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 3));
+        Cluster.AddPod(RunningPod(CartPod(1), ready: true, restarts: 2));
 
         await SweepAsync(function, Start + TimeSpan.FromMinutes(4));
         await SweepAsync(function, Start + TimeSpan.FromMinutes(14));

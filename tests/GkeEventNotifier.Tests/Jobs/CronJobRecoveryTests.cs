@@ -21,10 +21,10 @@ public sealed class CronJobRecoveryTests : FakeSlackAndClusterOnFakeClock
         await FailAsync(after, run: 2, "DeadlineExceeded");
         await FailAsync(after, run: 3);
         await FailAsync(after, run: 4);
-        Cluster.AddJob(CronJobEntries.Job(5, start + TimeSpan.FromHours(5), TimeSpan.FromMinutes(10), succeeded: true));
+        Cluster.AddJob(TestEntries.CronJobRun(5, start + TimeSpan.FromHours(5), TimeSpan.FromMinutes(10), succeeded: true));
         Time.SetUtcNow(start + TimeSpan.FromMinutes(310));
 
-        var outcome = await after.SendAsync(CronJobEntries.SawCompleted(5));
+        var outcome = await after.SendAsync(TestEntries.CronJobSawCompleted(5));
 
         Assert.Equal(OutcomeKind.Alerted, outcome.Kind);
         var first = Assert.Single(Slack.ChannelMessages);
@@ -57,13 +57,13 @@ public sealed class CronJobRecoveryTests : FakeSlackAndClusterOnFakeClock
         var start = Time.GetUtcNow();
         await using var function = Function();
         await FailAsync(function, run: 0);
-        Cluster.AddJob(CronJobEntries.Job(1, start + TimeSpan.FromHours(1), TimeSpan.FromMinutes(2), succeeded: true));
+        Cluster.AddJob(TestEntries.CronJobRun(1, start + TimeSpan.FromHours(1), TimeSpan.FromMinutes(2), succeeded: true));
         Time.SetUtcNow(start + TimeSpan.FromMinutes(62));
-        await function.SendAsync(CronJobEntries.SawCompleted(1));
+        await function.SendAsync(TestEntries.CronJobSawCompleted(1));
 
         Time.SetUtcNow(start + TimeSpan.FromHours(2));
-        Cluster.AddJob(CronJobEntries.Job(2, start + TimeSpan.FromHours(2), TimeSpan.Zero, succeeded: false));
-        await function.SendAsync(CronJobEntries.Failed(2));
+        Cluster.AddJob(TestEntries.CronJobRun(2, start + TimeSpan.FromHours(2), TimeSpan.Zero, succeeded: false));
+        await function.SendAsync(TestEntries.JobFailed(2));
 
         Assert.Equal(2, Slack.ChannelMessages.Count);
         Assert.Contains("1 failed run · ", Slack.Calls("chat.postMessage")[^1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -72,10 +72,10 @@ public sealed class CronJobRecoveryTests : FakeSlackAndClusterOnFakeClock
     [Fact]
     public async Task SuccessWithoutEarlierFailure_PostsNothing()
     {
-        Cluster.AddJob(CronJobEntries.Job(0, Time.GetUtcNow(), TimeSpan.FromMinutes(1), succeeded: true));
+        Cluster.AddJob(TestEntries.CronJobRun(0, Time.GetUtcNow(), TimeSpan.FromMinutes(1), succeeded: true));
         await using var function = Function();
 
-        var outcome = await function.SendAsync(CronJobEntries.SawCompleted(0));
+        var outcome = await function.SendAsync(TestEntries.CronJobSawCompleted(0));
 
         Assert.Equal(OutcomeKind.NoAlert, outcome.Kind);
         Assert.Empty(Slack.Calls("chat.postMessage"));
@@ -87,12 +87,12 @@ public sealed class CronJobRecoveryTests : FakeSlackAndClusterOnFakeClock
         var start = Time.GetUtcNow();
         for (var run = 0; run < 3; run++)
         {
-            Cluster.AddJob(CronJobEntries.Job(run, start + TimeSpan.FromHours(run), TimeSpan.FromMinutes(1), succeeded: false));
+            Cluster.AddJob(TestEntries.CronJobRun(run, start + TimeSpan.FromHours(run), TimeSpan.FromMinutes(1), succeeded: false));
         }
 
         Time.SetUtcNow(start + TimeSpan.FromHours(2));
         await using var function = Function();
-        await function.SendAsync(CronJobEntries.Failed(2));
+        await function.SendAsync(TestEntries.JobFailed(2));
 
         Assert.Contains("3 consecutive failed runs · ", Slack.Calls("chat.postMessage")[^1].Json!.Value.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
@@ -100,8 +100,8 @@ public sealed class CronJobRecoveryTests : FakeSlackAndClusterOnFakeClock
     private async Task FailAsync(PipelineHarness function, int run, string reason = "BackoffLimitExceeded")
     {
         var started = PipelineHarness.Start + TimeSpan.FromHours(run);
-        Cluster.AddJob(CronJobEntries.Job(run, started, TimeSpan.FromMinutes(1), succeeded: false));
+        Cluster.AddJob(TestEntries.CronJobRun(run, started, TimeSpan.FromMinutes(1), succeeded: false));
         Time.SetUtcNow(started + TimeSpan.FromMinutes(1));
-        await function.SendAsync(CronJobEntries.Failed(run, reason));
+        await function.SendAsync(TestEntries.JobFailed(run, reason));
     }
 }

@@ -9,14 +9,14 @@ public sealed class JobFailureAlertTests : FakeSlackAndClusterOnFakeClock
     [Fact]
     public async Task FailedRunOfACronJob_NamesTheCronJobFromItsOwnerReference_AndTheFailedPods()
     {
-        Cluster.AddJob(CronJobEntries.Job(0, Time.GetUtcNow(), TimeSpan.FromMinutes(3), succeeded: false));
-        var job = CronJobEntries.JobName(0);
-        Cluster.AddPod(new PodBuilder(CronJobEntries.Namespace, $"{job}-8d7fq", "gke-shop-eu1-pool-1").OwnedBy("Job", job).FailedWith("export", new string('a', 64), exitCode: 1).Build());
-        Cluster.AddPod(new PodBuilder(CronJobEntries.Namespace, $"{job}-q2x9z", "gke-shop-eu1-pool-1").OwnedBy("Job", job).FailedWith("export", new string('b', 64), exitCode: 137, reason: "OOMKilled").Build());
-        Cluster.AddPod(new PodBuilder(CronJobEntries.Namespace, "invoice-export-29376600-zzzzz", "gke-shop-eu1-pool-1").OwnedBy("Job", "invoice-export-29376600").FailedWith("export", new string('c', 64), exitCode: 2).Build());
+        Cluster.AddJob(TestEntries.CronJobRun(0, Time.GetUtcNow(), TimeSpan.FromMinutes(3), succeeded: false));
+        var job = TestEntries.JobName(0);
+        Cluster.AddPod(new PodBuilder(TestEntries.CronJobNamespace, $"{job}-8d7fq", "gke-shop-eu1-pool-1").OwnedBy("Job", job).FailedWith("export", new string('a', 64), exitCode: 1).Build());
+        Cluster.AddPod(new PodBuilder(TestEntries.CronJobNamespace, $"{job}-q2x9z", "gke-shop-eu1-pool-1").OwnedBy("Job", job).FailedWith("export", new string('b', 64), exitCode: 137, reason: "OOMKilled").Build());
+        Cluster.AddPod(new PodBuilder(TestEntries.CronJobNamespace, "invoice-export-29376600-zzzzz", "gke-shop-eu1-pool-1").OwnedBy("Job", "invoice-export-29376600").FailedWith("export", new string('c', 64), exitCode: 2).Build());
         await using var function = Function();
 
-        await function.SendAsync(CronJobEntries.Failed(0));
+        await function.SendAsync(TestEntries.JobFailed(0));
 
         var alert = Blocks(Slack.Calls("chat.postMessage")[0]);
         Assert.Contains("*Failed Job*", alert, StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class JobFailureAlertTests : FakeSlackAndClusterOnFakeClock
     {
         await using var function = PipelineHarness.BotToken(Slack, Time);
 
-        await function.SendAsync(CronJobEntries.Failed(0));
+        await function.SendAsync(TestEntries.JobFailed(0));
 
         var alert = Blocks(Slack.Calls("chat.postMessage")[0]);
         Assert.Contains("*CronJob*\ninvoice-export (from the Job's name)\n", alert, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class JobFailureAlertTests : FakeSlackAndClusterOnFakeClock
     [Fact]
     public async Task JobNameThatIsNoLabel_NeverBecomesALabelSelector_AndTheAlertSaysWhy()
     {
-        var entry = CronJobEntries.Failed(0);
+        var entry = TestEntries.JobFailed(0);
         entry["jsonPayload"]!["involvedObject"]!["name"] = "invoice-export.29376540";
         await using var function = Function();
 

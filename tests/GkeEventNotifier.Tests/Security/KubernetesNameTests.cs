@@ -44,7 +44,7 @@ public sealed class KubernetesNameTests : FakeSlackAndClusterOnFakeClock
     {
         await using var function = Function();
 
-        await function.SendAsync(WithNamespace(CronJobEntries.Failed(0), forged));
+        await function.SendAsync(WithNamespace(TestEntries.JobFailed(0), forged));
 
         Assert.Empty(Cluster.Requests);
         var post = Assert.Single(Slack.Calls("chat.postMessage"));
@@ -57,7 +57,7 @@ public sealed class KubernetesNameTests : FakeSlackAndClusterOnFakeClock
     {
         await using var function = Function();
 
-        var outcome = await function.SendAsync(WithNamespace(CronJobEntries.SawCompleted(0), forged));
+        var outcome = await function.SendAsync(WithNamespace(TestEntries.CronJobSawCompleted(0), forged));
 
         Assert.Equal(OutcomeKind.Filtered, outcome.Kind);
         Assert.Empty(Cluster.Requests);
@@ -71,7 +71,7 @@ public sealed class KubernetesNameTests : FakeSlackAndClusterOnFakeClock
     public async Task SawCompletedJobOfForgedCronJobName_NoRequest(string forged)
     {
         await using var function = Function();
-        var entry = CronJobEntries.SawCompleted(0);
+        var entry = TestEntries.CronJobSawCompleted(0);
         entry["jsonPayload"]!["involvedObject"]!["name"] = forged;
 
         var outcome = await function.SendAsync(entry);

@@ -26,8 +26,12 @@ internal sealed class KubernetesWorkloadPods(IClusterClients clusters, IOptions<
 
         var pods = await KubernetesCall.RunAsync(clusters, cluster, KubernetesOperation.ListNamespacePods, options.Value.Timeout, time,
             (client, token) => client.CoreV1.ListNamespacedPodAsync(workloadNamespace, cancellationToken: token), cancellationToken);
-        return pods.Items.Where(pod => IsControlledBy(pod, workload)).Select(ToWorkloadPod).ToList();
+        return Of(pods.Items, workload);
     }
+
+    /// <summary>The pods of a list that the workload controls, as a re-check sees them (also the replay's snapshot).</summary>
+    public static IReadOnlyList<WorkloadPod> Of(IEnumerable<V1Pod> pods, WorkloadRef workload) =>
+        pods.Where(pod => IsControlledBy(pod, workload)).Select(ToWorkloadPod).ToList();
 
     private static bool IsControlledBy(V1Pod pod, WorkloadRef workload)
     {
@@ -56,6 +60,9 @@ internal sealed class KubernetesWorkloadPods(IClusterClients clusters, IOptions<
         var ready = pod.Status?.Phase == "Succeeded"
             || pod.Status?.Conditions?.Any(condition => condition.Type == "Ready" && condition.Status == "True") == true;
         var restarts = pod.Status?.ContainerStatuses?.Sum(status => status.RestartCount) ?? 0;
-        return new WorkloadPod(pod.Metadata.Name, revision, ready, restarts);
+        var scheduled = !string.IsNullOrEmpty(pod.Spec?.NodeName)
+            || pod.Status?.Conditions?.Any(condition => condition.Type == "PodScheduled" && condition.Status == "True") == true;
+        var running = pod.Status?.Phase is "Running" or "Succeeded";
+        return new WorkloadPod(pod.Metadata.Name, revision, ready, restarts, scheduled, running);
     }
 }

@@ -22,6 +22,16 @@ internal interface IIncidentRule
     /// <summary>How the recovery shows in Slack when <see cref="Recovery"/> closed the incident: "Successfully pulled image …".</summary>
     string RecoverySignal(EventLogEntry entry);
 
+    /// <summary>
+    /// How long this failure waits before it is alerted, because it often clears on its own (a scale-up that schedules
+    /// the pod, a volume still attaching); null alerts at once. Within that time its recovery event closes it without a
+    /// message; after it, the sweep's re-check decides: still failing posts the alert, healthy closes it unseen.
+    /// </summary>
+    TimeSpan? Hold(EventLogEntry entry) => null;
+
+    /// <summary>What this failure says about its cause, shown next to the problem ("insufficient cpu"); null when nothing.</summary>
+    string? Detail(EventLogEntry entry) => null;
+
     /// <summary>Reads the cluster for the sweep. Throws only what stops the whole sweep (cancellation); a cluster it cannot read is <see cref="Recheck.Unknown"/>.</summary>
     Task<Recheck> RecheckAsync(IncidentSubject subject, CancellationToken cancellationToken);
 

@@ -9,6 +9,8 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// first message is, failures counted, first and latest failure, resolved or not) and the re-check's progress (with
 /// <see cref="RestatedAt"/>, when the sweep last restated a lasting one in its thread). Kept in the alert state's
 /// <c>incidents</c> collection (docs/alert-state.md), so every instance and every cold start sees it.
+/// A failure its rule holds (<see cref="IIncidentRule.Hold"/>) has nothing in Slack until <see cref="HeldUntil"/>:
+/// <see cref="HeldEntry"/> keeps the LogEntry that opened it, for the sweep to alert if it outlasts the hold.
 /// </summary>
 internal sealed record Incident(
     string Receiver,
@@ -19,7 +21,9 @@ internal sealed record Incident(
     DateTimeOffset? ResolvedAt = null,
     string? Fingerprint = null,
     DateTimeOffset? StableSince = null,
-    DateTimeOffset? RestatedAt = null)
+    DateTimeOffset? RestatedAt = null,
+    DateTimeOffset? HeldUntil = null,
+    string? HeldEntry = null)
 {
     public const string Collection = "incidents";
     public const string StateField = "state";
@@ -33,6 +37,9 @@ internal sealed record Incident(
     public static readonly TimeSpan ResolvedFor = TimeSpan.FromDays(1);
 
     public bool IsOpen => !Thread.Resolved;
+
+    /// <summary>Nothing of it was posted: a held failure that has not outlasted its hold (or closed before it did).</summary>
+    public bool IsHeld => HeldUntil is not null;
 
     /// <summary>The key of the thread, in the first message's metadata and on read-back: the problem takes the place of the reason.</summary>
     public static GroupKey ThreadKey(string problem, IncidentSubject subject) =>
@@ -69,7 +76,9 @@ internal sealed record Incident(
             .With("fingerprint", Fingerprint)
             .WithTime("stableSince", StableSince)
             .WithTime("restatedAt", RestatedAt)
-            .WithTime("resolvedAt", ResolvedAt);
+            .WithTime("resolvedAt", ResolvedAt)
+            .WithTime("heldUntil", HeldUntil)
+            .With("heldEntry", HeldEntry);
     }
 
     /// <summary>The incident a record holds, or null when the record is not a readable incident (written by hand, or by another version).</summary>
@@ -94,6 +103,7 @@ internal sealed record Incident(
             record.List("names").Take(GroupState.MaxNames).ToArray(),
             record.Text("node"),
             record.Text(StateField) == Resolved);
-        return new Incident(receiver, problem, subject, thread, recheckAt, record.Time("resolvedAt"), record.Text("fingerprint"), record.Time("stableSince"), record.Time("restatedAt"));
+        return new Incident(receiver, problem, subject, thread, recheckAt, record.Time("resolvedAt"), record.Text("fingerprint"), record.Time("stableSince"), record.Time("restatedAt"),
+            record.Time("heldUntil"), record.Text("heldEntry"));
     }
 }

@@ -81,8 +81,12 @@ internal sealed partial class IncidentLifecycle(
     /// </summary>
     public async Task<bool> ResolveAsync(Incident incident, string version, Receiver? receiver, DateTimeOffset at, string outcome, CancellationToken cancellationToken)
     {
-        var closed = incident with { Thread = incident.Thread with { Resolved = true }, ResolvedAt = at, Fingerprint = null, StableSince = null };
-        if (receiver is null)
+        var closed = incident with { Thread = incident.Thread with { Resolved = true }, ResolvedAt = at, Fingerprint = null, StableSince = null, HeldEntry = null };
+        if (incident.IsHeld)
+        {
+            LogHeldClosed(logger, incident.Subject, incident.Problem, outcome); // nothing of it is in Slack: it closes unseen
+        }
+        else if (receiver is null)
         {
             LogReceiverGone(logger, incident.Receiver, outcome);
         }
@@ -97,6 +101,30 @@ internal sealed partial class IncidentLifecycle(
         }
 
         return await store.TryWriteAsync(closed, version, cancellationToken);
+    }
+
+    /// <summary>
+    /// Posts a held failure that outlasted its hold (the sweep found it still failing): the kept entry's alert, saying
+    /// how long it has been failing, opens the thread. False when the record changed meanwhile.
+    /// </summary>
+    public async Task<bool> AlertHeldAsync(Incident incident, string version, Receiver? receiver, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var opened = incident with { HeldUntil = null, HeldEntry = null, RecheckAt = now };
+        if (receiver is not null && HeldEntries.Restore(incident.HeldEntry) is { } entry)
+        {
+            var rule = rules.FirstOrDefault(rule => rule.Owns(incident));
+            var posted = await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Opened(new Alert(entry, []), receiver, opened, rule?.Wording ?? IncidentWording.Default, rule?.Detail(entry), now - incident.Thread.First), cancellationToken);
+            if (posted.Ts is not null)
+            {
+                opened = opened with { Thread = opened.Thread with { Channel = posted.Channel ?? receiver.Channel, Ts = posted.Ts } };
+            }
+        }
+        else
+        {
+            LogHeldLost(logger, incident.Subject, incident.Problem);
+        }
+
+        return await store.TryWriteAsync(opened, version, cancellationToken);
     }
 
     /// <summary>The problems a recovery event ends: the one it names, or (a rule's "every problem") the subject's open ones of that rule.</summary>
@@ -139,23 +167,29 @@ internal sealed partial class IncidentLifecycle(
         var key = Incident.KeyFor(receiver.Name, problem, subject);
         using var held = await locks.LockAsync(key.Id, cancellationToken);
         var at = alert.Entry.Event.LastSeen;
+        var hold = rule.Hold(alert.Entry) is { } wait && HeldEntries.Keep(alert.Entry) is { } kept ? new Hold(at + wait, kept) : null;
         SlackPostResult? posted = null;
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var (known, version) = await store.ReadAsync(key, cancellationToken);
-            var next = Next(known, alert, receiver.Name, problem, subject, at);
-            if (posted is null)
+            var next = Next(known, alert, receiver.Name, problem, subject, at, hold);
+            if (posted is null && !next.IsHeld)
             {
-                posted = await PostAsync(known, next, alert, receiver, at, rule.Wording, cancellationToken);
+                posted = await PostAsync(known, next, alert, receiver, at, rule.Wording, rule.Detail(alert.Entry), cancellationToken);
             }
 
-            if (next.Thread.Ts is null && posted.Ts is not null)
+            if (posted is not null && next.Thread.Ts is null && posted.Ts is not null)
             {
                 next = next with { Thread = next.Thread with { Channel = posted.Channel ?? receiver.Channel, Ts = posted.Ts } };
             }
 
             if (await store.TryWriteAsync(next, version, cancellationToken))
             {
+                if (next.HeldUntil is { } until && known is not { IsHeld: true, IsOpen: true })
+                {
+                    LogHeld(logger, subject, problem, until);
+                }
+
                 return;
             }
         }
@@ -163,22 +197,29 @@ internal sealed partial class IncidentLifecycle(
         LogLostWrites(logger, key.Readable);
     }
 
-    /// <summary>The incident after this failure: opened, joined or reopened. Any failure restarts the stability clock.</summary>
-    private Incident Next(Incident? known, Alert alert, string receiver, string problem, IncidentSubject subject, DateTimeOffset at)
+    /// <summary>
+    /// The incident after this failure: opened, joined or reopened; any failure restarts the stability clock. A held
+    /// incident stays held while its failures are held too, and is posted by the first that is not; one that closed
+    /// unseen is forgotten.
+    /// </summary>
+    private Incident Next(Incident? known, Alert alert, string receiver, string problem, IncidentSubject subject, DateTimeOffset at, Hold? hold)
     {
         var name = alert.Entry.Event.InvolvedObject.Name;
         var node = alert.Entry.NodeName;
-        if (known is null || (!known.IsOpen && !IsWithinStability(known, at)))
+        if (known is null || (!known.IsOpen && (known.IsHeld || !IsWithinStability(known, at))))
         {
             var keyId = Incident.ThreadKey(problem, subject).Id;
-            return new Incident(receiver, problem, subject, GroupState.Start(keyId, name, node, at), at);
+            return new Incident(receiver, problem, subject, GroupState.Start(keyId, name, node, at), hold?.Until ?? at, HeldUntil: hold?.Until, HeldEntry: hold?.Entry);
         }
 
+        var stillHeld = known.IsHeld && hold is not null;
         return known with
         {
+            HeldUntil = stillHeld ? known.HeldUntil : null,
+            HeldEntry = stillHeld ? known.HeldEntry : null,
             Subject = known.Subject with { Revision = subject.Revision ?? known.Subject.Revision },
             Thread = known.Thread.Add(name, node, Later(known.Thread.Last, at)) with { Resolved = false },
-            RecheckAt = at,
+            RecheckAt = stillHeld ? known.RecheckAt : at,
             ResolvedAt = null,
             Fingerprint = null,
             StableSince = null,
@@ -188,12 +229,13 @@ internal sealed partial class IncidentLifecycle(
     private bool IsWithinStability(Incident resolved, DateTimeOffset at) =>
         resolved.ResolvedAt is { } when && at - when <= options.Value.Stable;
 
-    private async Task<SlackPostResult> PostAsync(Incident? known, Incident next, Alert alert, Receiver receiver, DateTimeOffset at, IncidentWording wording, CancellationToken cancellationToken)
+    private async Task<SlackPostResult> PostAsync(Incident? known, Incident next, Alert alert, Receiver receiver, DateTimeOffset at, IncidentWording wording, string? detail, CancellationToken cancellationToken)
     {
         var threaded = receiver.CanThread && next.Thread is { Ts: not null, Channel: not null };
-        if (known is null || next.Thread.Count == 1)
+        if (known is null || next.Thread.Count == 1 || known.IsHeld)
         {
-            return await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Opened(alert, receiver, next, wording), cancellationToken);
+            var failingFor = known is { IsHeld: true, IsOpen: true } ? at - known.Thread.First : (TimeSpan?)null;
+            return await notifier.NotifyAsync(receiver.Client, IncidentRenderer.Opened(alert, receiver, next, wording, detail, failingFor), cancellationToken);
         }
 
         if (!threaded)
@@ -217,6 +259,18 @@ internal sealed partial class IncidentLifecycle(
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Subject}: its {Problem} is held until {Until:u}, and alerted then if the re-check finds it still failing")]
+    private static partial void LogHeld(ILogger logger, IncidentSubject subject, string problem, DateTimeOffset until);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Subject}: its {Problem} ended within its hold and was never alerted ({Outcome})")]
+    private static partial void LogHeldClosed(ILogger logger, IncidentSubject subject, string problem, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: its {Problem} outlasted its hold, but its receiver is gone or its kept event unreadable; it stays open without an alert")]
+    private static partial void LogHeldLost(ILogger logger, IncidentSubject subject, string problem);
+
+    /// <summary>A failure held until <paramref name="Until"/>, and the LogEntry kept to alert it then.</summary>
+    private sealed record Hold(DateTimeOffset Until, string Entry);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Incident {Incident} changed under this instance five times in a row; its Slack messages are posted, its record keeps the other writer's state")]
     private static partial void LogLostWrites(ILogger logger, string incident);

@@ -13,10 +13,13 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// </summary>
 internal static class IncidentRenderer
 {
-    /// <summary>The first message: the mention in front (so the notification shows it), then the incident's line, then the alert.</summary>
-    public static SlackMessage Opened(Alert alert, Receiver receiver, Incident incident, IncidentWording wording)
+    /// <summary>
+    /// The first message: the mention in front (so the notification shows it), then the incident's line (with the
+    /// failure's cause and, for a failure that was held, how long it has been failing), then the alert.
+    /// </summary>
+    public static SlackMessage Opened(Alert alert, Receiver receiver, Incident incident, IncidentWording wording, string? detail = null, TimeSpan? failingFor = null)
     {
-        var message = WithProblem(GroupRenderer.First(alert, receiver with { Mention = null }, incident.Thread), incident, wording.Opened(incident));
+        var message = WithProblem(GroupRenderer.First(alert, receiver with { Mention = null }, incident.Thread), incident, wording.Opened(incident, detail, failingFor));
         return receiver.Mention is { } mention ? message with { Text = $"{mention} {message.Text}" } : message;
     }
 

@@ -65,11 +65,16 @@ internal sealed partial class IncidentSweep(
     private async Task<bool> ApplyAsync(Incident incident, string version, IIncidentRule rule, Recheck recheck, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var stable = options.Value.Stable;
+        if (incident.IsHeld)
+        {
+            return await DecideHeldAsync(incident, version, recheck, now, cancellationToken);
+        }
+
         switch (recheck)
         {
             case Recheck.Healthy healthy when healthy.Fingerprint == incident.Fingerprint && incident.StableSince is { } since && now - since >= stable:
                 return await lifecycle.ResolveAsync(incident, version, Receiver(incident), now,
-                    rule.Wording.Recovered(incident, since, $"pods Ready, restart counts unchanged for {Durations.Say(now - since)}"), cancellationToken);
+                    rule.Wording.Recovered(incident, since, $"{healthy.State} for {Durations.Say(now - since)}"), cancellationToken);
             case Recheck.Healthy healthy when healthy.Fingerprint == incident.Fingerprint && incident.StableSince is { } since:
                 await store.TryWriteAsync(incident with { RecheckAt = since + stable }, version, cancellationToken);
                 return false;
@@ -85,6 +90,31 @@ internal sealed partial class IncidentSweep(
                 return await lifecycle.ResolveAsync(incident, version, Receiver(incident), now, rule.Wording.Closed(incident, now, replaced.Why), cancellationToken);
             case Recheck.Unknown unknown:
                 LogUnreadable(logger, incident.Subject, unknown.Why);
+                return false;
+            default:
+                throw new InvalidOperationException($"unknown re-check result {recheck.GetType().Name}");
+        }
+    }
+
+    /// <summary>
+    /// A held failure whose hold is over: still failing (or a cluster that cannot be read) posts its alert now; healthy,
+    /// gone or replaced closes it without a message. True when it closed.
+    /// </summary>
+    private async Task<bool> DecideHeldAsync(Incident incident, string version, Recheck recheck, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        switch (recheck)
+        {
+            case Recheck.Healthy healthy:
+                return await lifecycle.ResolveAsync(incident, version, Receiver(incident), now, healthy.State, cancellationToken);
+            case Recheck.Replaced replaced:
+                return await lifecycle.ResolveAsync(incident, version, Receiver(incident), now, replaced.Why, cancellationToken);
+            case Recheck.Failing failing:
+                LogStillFailing(logger, incident.Subject, incident.Problem, failing.Why);
+                await lifecycle.AlertHeldAsync(incident, version, Receiver(incident), now, cancellationToken);
+                return false;
+            case Recheck.Unknown unknown:
+                LogUnreadable(logger, incident.Subject, unknown.Why);
+                await lifecycle.AlertHeldAsync(incident, version, Receiver(incident), now, cancellationToken);
                 return false;
             default:
                 throw new InvalidOperationException($"unknown re-check result {recheck.GetType().Name}");

@@ -16,6 +16,15 @@ internal class IncidentWording
     /// <summary>The line on the first message: "crash loop: Deployment shop/cart".</summary>
     public virtual string Opened(Incident incident) => $"{incident.Problem}: {incident.Subject.Describe()}";
 
+    /// <summary>
+    /// The first message's line with what the failure says of its cause and, for a failure that was held, how long it
+    /// has been failing: "scheduling (insufficient cpu): Deployment shop/cart, failing for 15 min".
+    /// </summary>
+    public virtual string Opened(Incident incident, string? detail, TimeSpan? failingFor) =>
+        detail is null && failingFor is null
+            ? Opened(incident)
+            : $"{incident.Problem}{(detail is null ? "" : $" ({detail})")}: {incident.Subject.Describe()}{(failingFor is { } held ? $", failing for {Durations.Say(held)}" : "")}";
+
     /// <summary>The line on a further failure's reply: "crash loop: failure 3".</summary>
     public virtual string Joined(Incident incident) => $"{incident.Problem}: failure {incident.Thread.Count}";
 

@@ -7,8 +7,12 @@ internal abstract record Recheck
     {
     }
 
-    /// <summary>Healthy now. <see cref="Fingerprint"/> changes whenever something that would undo the recovery changes (a restart, a new pod): the incident resolves once it has stayed the same for RECOVERY_STABLE_MINUTES.</summary>
-    public sealed record Healthy(string Fingerprint) : Recheck;
+    /// <summary>
+    /// Healthy now. <see cref="Fingerprint"/> changes whenever something that would undo the recovery changes (a restart,
+    /// a new pod): the incident resolves once it has stayed the same for RECOVERY_STABLE_MINUTES. <see cref="State"/> says
+    /// what was seen, for the recovery message ("pods Ready, restart counts unchanged").
+    /// </summary>
+    public sealed record Healthy(string Fingerprint, string State = WorkloadHealth.ReadyState) : Recheck;
 
     /// <summary>Still failing: the stability clock starts again.</summary>
     public sealed record Failing(string Why) : Recheck;

@@ -5,13 +5,19 @@ using GkeEventNotifier.Model.State;
 namespace GkeEventNotifier.Stages.Delivery.Incidents;
 
 /// <summary>
-/// The re-check shared by the workload rules: the workload's pods all Ready, and a fingerprint of their names and
-/// restart counts that the sweep watches for RECOVERY_STABLE_MINUTES. No pods left, or none of the failing revision
-/// left, closes the incident instead: the workload was deleted, scaled to zero or replaced by a new rollout.
+/// The re-check shared by the workload rules: the workload's pods all in the state the rule needs (Ready, placed on a
+/// node, running), and a fingerprint of their names and restart counts that the sweep watches for
+/// RECOVERY_STABLE_MINUTES. No pods left, or none of the failing revision left, closes the incident instead: the
+/// workload was deleted, scaled to zero or replaced by a new rollout.
 /// </summary>
 internal sealed class WorkloadHealth(IWorkloadPods pods)
 {
-    public async Task<Recheck> CheckAsync(IncidentSubject subject, CancellationToken cancellationToken)
+    public const string ReadyState = "pods Ready, restart counts unchanged";
+
+    public Task<Recheck> CheckAsync(IncidentSubject subject, CancellationToken cancellationToken) =>
+        CheckAsync(subject, PodNeed.Ready, cancellationToken);
+
+    public async Task<Recheck> CheckAsync(IncidentSubject subject, PodNeed need, CancellationToken cancellationToken)
     {
         IReadOnlyList<WorkloadPod> current;
         try
@@ -33,13 +39,19 @@ internal sealed class WorkloadHealth(IWorkloadPods pods)
             return new Recheck.Replaced($"replaced by revision {current.Select(pod => pod.Revision).Order(StringComparer.Ordinal).Last()}");
         }
 
-        var notReady = current.Where(pod => !pod.Ready).Select(pod => pod.Name).ToList();
-        if (notReady.Count > 0)
+        var (isFine, notFine, state) = need switch
         {
-            return new Recheck.Failing($"{notReady.Count} of {current.Count} pods not Ready ({string.Join(", ", notReady.Take(3))})");
+            PodNeed.Scheduled => ((Func<WorkloadPod, bool>)(pod => pod.Scheduled), "not scheduled", "all pods scheduled"),
+            PodNeed.Running => (pod => pod.Running, "not running", "all pods running"),
+            _ => (pod => pod.Ready, "not Ready", ReadyState),
+        };
+        var failingPods = current.Where(pod => !isFine(pod)).Select(pod => pod.Name).ToList();
+        if (failingPods.Count > 0)
+        {
+            return new Recheck.Failing($"{failingPods.Count} of {current.Count} pods {notFine} ({string.Join(", ", failingPods.Take(3))})");
         }
 
-        var state = string.Join(',', current.OrderBy(pod => pod.Name, StringComparer.Ordinal).Select(pod => string.Create(CultureInfo.InvariantCulture, $"{pod.Name}:{pod.Restarts}")));
-        return new Recheck.Healthy(RecordKey.Hash(state, 12));
+        var fingerprint = string.Join(',', current.OrderBy(pod => pod.Name, StringComparer.Ordinal).Select(pod => string.Create(CultureInfo.InvariantCulture, $"{pod.Name}:{pod.Restarts}")));
+        return new Recheck.Healthy(RecordKey.Hash(fingerprint, 12), state);
     }
 }

@@ -1,18 +1,18 @@
 using System.Text.Json.Nodes;
 using k8s.Models;
 
-namespace GkeEventNotifier.Tests.Jobs;
+namespace GkeEventNotifier.Tests;
 
-/// <summary>The events and Jobs of one CronJob (billing/invoice-export), shaped as GKE and the API server write them.</summary>
-internal static class CronJobEntries
+/// <summary>TestEntries for CronJobs: the events and Jobs of one CronJob (billing/invoice-export), shaped as GKE and the API server write them.</summary>
+internal static partial class TestEntries
 {
-    public const string Namespace = "billing";
+    public const string CronJobNamespace = "billing";
     public const string CronJob = "invoice-export";
 
     public static string JobName(int run) => $"{CronJob}-{29376540 + (run * 60)}";
 
     /// <summary>The Job controller's failure event on a Job (BackoffLimitExceeded or DeadlineExceeded).</summary>
-    public static JsonObject Failed(int run, string reason = "BackoffLimitExceeded")
+    public static JsonObject JobFailed(int run, string reason = "BackoffLimitExceeded")
     {
         var entry = Samples.EntryNode("keep-backofflimitexceeded");
         var payload = entry["jsonPayload"]!;
@@ -26,9 +26,9 @@ internal static class CronJobEntries
     }
 
     /// <summary>The CronJob controller's SawCompletedJob event on the CronJob.</summary>
-    public static JsonObject SawCompleted(int run, string status = "Complete")
+    public static JsonObject CronJobSawCompleted(int run, string status = "Complete")
     {
-        var entry = Failed(run);
+        var entry = JobFailed(run);
         var payload = entry["jsonPayload"]!;
         payload["reason"] = "SawCompletedJob";
         payload["type"] = "Normal";
@@ -40,14 +40,14 @@ internal static class CronJobEntries
         return entry;
     }
 
-    public static V1Job Job(int run, DateTimeOffset started, TimeSpan took, bool succeeded) => new()
+    public static V1Job CronJobRun(int run, DateTimeOffset started, TimeSpan took, bool succeeded) => new()
     {
         ApiVersion = "batch/v1",
         Kind = "Job",
         Metadata = new V1ObjectMeta
         {
             Name = JobName(run),
-            NamespaceProperty = Namespace,
+            NamespaceProperty = CronJobNamespace,
             OwnerReferences = [new V1OwnerReference { ApiVersion = "batch/v1", Kind = "CronJob", Name = CronJob, Uid = "5c0f1e2d-0000-4000-8000-00000000c0de", Controller = true }],
         },
         Status = new V1JobStatus
