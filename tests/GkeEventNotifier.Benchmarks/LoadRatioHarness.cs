@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +25,7 @@ internal static class LoadRatioHarness
 
     public static async Task<int> RunAsync()
     {
-        using var function = Server.Start("function", [FunctionAssembly()], new Dictionary<string, string>
+        using var function = Server.Start("function", [LocalProcesses.FunctionAssembly()], new Dictionary<string, string>
         {
             // Every request does the whole work: no deduplication, pacing or grouping short cut.
             ["DEDUP_WINDOW_SECONDS"] = "0",
@@ -87,20 +85,6 @@ internal static class LoadRatioHarness
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    /// <summary>The function's Release build next to this harness's (<c>dotnet build -c Release function.sln</c> builds both).</summary>
-    private static string FunctionAssembly()
-    {
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "function.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var path = Path.Combine(root?.FullName ?? ".", "src", "GkeEventNotifier.Function", "bin", here.Parent?.Name ?? "Release", here.Name, "GkeEventNotifier.Function.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the function first (dotnet build -c Release function.sln): {path}");
-    }
-
     /// <summary>One app as a process on a free loopback port, and the clients that load it.</summary>
     private sealed class Server : IDisposable
     {
@@ -116,7 +100,7 @@ internal static class LoadRatioHarness
 
         public static Server Start(string name, string[] arguments, Dictionary<string, string> environment)
         {
-            var port = FreePort();
+            var port = LocalProcesses.FreePort();
             var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
             start.Environment["PORT"] = port.ToString(CultureInfo.InvariantCulture);
             foreach (var (key, value) in environment)
@@ -132,23 +116,7 @@ internal static class LoadRatioHarness
             return new Server(process, port);
         }
 
-        public async Task WaitUntilListeningAsync()
-        {
-            for (var attempt = 0; attempt < 600 && !process.HasExited; attempt++)
-            {
-                try
-                {
-                    using var response = await client.GetAsync("");
-                    return;
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(100);
-                }
-            }
-
-            throw new InvalidOperationException("an app did not start listening within 60 s");
-        }
+        public Task WaitUntilListeningAsync() => LocalProcesses.WaitUntilListeningAsync(client, process, TimeSpan.FromSeconds(60));
 
         /// <summary>Warm-up, then the measured period: completed requests per second over <see cref="Concurrency"/> clients.</summary>
         public async Task<double> RequestsPerSecondAsync(byte[] body)
@@ -196,13 +164,6 @@ internal static class LoadRatioHarness
             request.Headers.Add("ce-source", "//pubsub.googleapis.com/projects/acme-shop-prod/topics/gke-events");
             request.Headers.Add("ce-id", "17170000000001");
             return request;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
         public void Dispose()

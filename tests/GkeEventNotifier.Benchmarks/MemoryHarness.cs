@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -31,13 +29,13 @@ internal static class MemoryHarness
 
     public static async Task<int> RunAsync(string? functionAssembly)
     {
-        var assembly = functionAssembly ?? FunctionAssembly();
+        var assembly = functionAssembly ?? LocalProcesses.FunctionAssembly();
         Console.WriteLine($"function: {assembly}, as deployed with --cpu=1 (DOTNET_PROCESSOR_COUNT=1)");
         await using var slack = await LoopbackSlack.StartAsync();
-        var port = FreePort();
+        var port = LocalProcesses.FreePort();
         using var function = StartFunction(assembly, port, slack.ApiUri);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
-        await WaitUntilListeningAsync(client, function);
+        await LocalProcesses.WaitUntilListeningAsync(client, function, TimeSpan.FromSeconds(30));
         Report("after start", function);
 
         var large = await SendAsync(client, LargeAlerts, i => Evicted(i, "large", new string('m', LargeMessageBytes)));
@@ -118,39 +116,6 @@ internal static class MemoryHarness
         return process;
     }
 
-    /// <summary>The function's Release build next to this harness's (both are built by <c>dotnet build -c Release function.sln</c>).</summary>
-    private static string FunctionAssembly()
-    {
-        var here = new DirectoryInfo(AppContext.BaseDirectory);
-        var root = here;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "function.sln")))
-        {
-            root = root.Parent;
-        }
-
-        var configuration = here.Parent?.Name ?? "Release";
-        var path = Path.Combine(root?.FullName ?? ".", "src", "GkeEventNotifier.Function", "bin", configuration, here.Name, "GkeEventNotifier.Function.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the function first (dotnet build -c {configuration} function.sln): {path}");
-    }
-
-    private static async Task WaitUntilListeningAsync(HttpClient client, Process function)
-    {
-        for (var attempt = 0; attempt < 300 && !function.HasExited; attempt++)
-        {
-            try
-            {
-                using var response = await client.GetAsync("");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        throw new InvalidOperationException("the function did not start listening within 30 s");
-    }
-
     private static void Report(string phase, Process function)
     {
         var status = File.ReadAllLines($"/proc/{function.Id}/status");
@@ -205,13 +170,6 @@ internal static class MemoryHarness
 
     private static string Megabytes(string kilobytes) =>
         (long.Parse(kilobytes.Split(' ')[0], CultureInfo.InvariantCulture) / 1024).ToString(CultureInfo.InvariantCulture);
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Slack's Web API as the function uses it, answering at once; it keeps nothing, so it costs the measurement nothing.</summary>
     private sealed class LoopbackSlack(WebApplication app) : IAsyncDisposable
