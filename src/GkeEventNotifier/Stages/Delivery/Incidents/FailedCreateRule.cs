@@ -20,8 +20,6 @@ internal sealed class FailedCreateRule(IWorkloadResolver workloads) : IIncidentR
 
     public IncidentSubject? Recovery(EventLogEntry entry) => entry.Event.Reason == "SuccessfulCreate" ? Subject(entry) : null;
 
-    public string RecoverySignal(EventLogEntry entry) => Model.Slack.SlackText.Limit(entry.Event.Message, 200);
-
     public Task<Recheck> RecheckAsync(IncidentSubject subject, CancellationToken cancellationToken) =>
         Task.FromResult<Recheck>(new Recheck.Failing("only the controller's SuccessfulCreate closes it"));
 

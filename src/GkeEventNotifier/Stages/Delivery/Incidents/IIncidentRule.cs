@@ -1,4 +1,5 @@
 using GkeEventNotifier.Model;
+using GkeEventNotifier.Model.Slack;
 
 namespace GkeEventNotifier.Stages.Delivery.Incidents;
 
@@ -10,6 +11,8 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// </summary>
 internal interface IIncidentRule
 {
+    const int MaxRecoverySignalLength = 200;
+
     /// <summary>A short stable name, part of the incident's key and shown in Slack: "crash loop", "image pull".</summary>
     string Problem { get; }
 
@@ -19,8 +22,11 @@ internal interface IIncidentRule
     /// <summary>The subject this event says has recovered (event-driven recovery); null when it is not this rule's recovery signal.</summary>
     IncidentSubject? Recovery(EventLogEntry entry);
 
-    /// <summary>How the recovery shows in Slack when <see cref="Recovery"/> closed the incident: "Successfully pulled image …".</summary>
-    string RecoverySignal(EventLogEntry entry);
+    /// <summary>
+    /// How the recovery shows in Slack when <see cref="Recovery"/> closed the incident: by default the event's message
+    /// ("Successfully pulled image …"), cut to <see cref="MaxRecoverySignalLength"/> characters.
+    /// </summary>
+    string RecoverySignal(EventLogEntry entry) => SlackText.Limit(entry.Event.Message, MaxRecoverySignalLength);
 
     /// <summary>
     /// How long this failure waits before it is alerted, because it often clears on its own (a scale-up that schedules

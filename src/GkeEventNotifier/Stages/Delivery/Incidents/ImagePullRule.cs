@@ -1,5 +1,4 @@
 using GkeEventNotifier.Model;
-using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Stages.Delivery.Threads;
 
 namespace GkeEventNotifier.Stages.Delivery.Incidents;
@@ -11,8 +10,6 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// </summary>
 internal sealed class ImagePullRule(IWorkloadResolver workloads, WorkloadHealth health) : IIncidentRule
 {
-    private const int MaxSignalLength = 200;
-
     public string Problem => "image pull";
 
     public IncidentSubject? Failure(EventLogEntry entry) => IsFailure(entry.Event) ? PodSubjects.Of(entry, workloads) : null;
@@ -21,8 +18,6 @@ internal sealed class ImagePullRule(IWorkloadResolver workloads, WorkloadHealth 
         entry.Event.Reason == "Pulled" && entry.Event.Message.StartsWith("Successfully pulled image", StringComparison.Ordinal)
             ? PodSubjects.Of(entry, workloads)
             : null;
-
-    public string RecoverySignal(EventLogEntry entry) => SlackText.Limit(entry.Event.Message, MaxSignalLength);
 
     public Task<Recheck> RecheckAsync(IncidentSubject subject, CancellationToken cancellationToken) => health.CheckAsync(subject, cancellationToken);
 

@@ -1,5 +1,4 @@
 using GkeEventNotifier.Model;
-using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using Microsoft.Extensions.Options;
 
@@ -16,8 +15,6 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// </summary>
 internal sealed class SchedulingRule(IWorkloadResolver workloads, WorkloadHealth health, IOptions<IncidentOptions> options) : IIncidentRule
 {
-    private const int MaxSignalLength = 200;
-
     public string Problem => "scheduling";
 
     public IncidentSubject? Failure(EventLogEntry entry) => IsFailure(entry.Event) ? PodSubjects.Of(entry, workloads) : null;
@@ -26,8 +23,6 @@ internal sealed class SchedulingRule(IWorkloadResolver workloads, WorkloadHealth
         entry.Event.Reason == "Scheduled" && entry.Event.Message.StartsWith("Successfully assigned ", StringComparison.Ordinal)
             ? PodSubjects.Of(entry, workloads)
             : null;
-
-    public string RecoverySignal(EventLogEntry entry) => SlackText.Limit(entry.Event.Message, MaxSignalLength);
 
     public TimeSpan? Hold(EventLogEntry entry) =>
         entry.Event.Reason == "FailedScheduling" && !SchedulingCauses.ScaleUpCannotHelp(entry.Event.Message) ? options.Value.SchedulingGrace : null;

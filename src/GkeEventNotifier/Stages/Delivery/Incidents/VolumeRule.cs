@@ -1,5 +1,4 @@
 using GkeEventNotifier.Model;
-using GkeEventNotifier.Model.Slack;
 using GkeEventNotifier.Stages.Delivery.Threads;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +16,6 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// </summary>
 internal sealed class VolumeRule(IWorkloadResolver workloads, WorkloadHealth health, IOptions<IncidentOptions> options) : IIncidentRule
 {
-    private const int MaxSignalLength = 200;
-
     public string Problem => "volume";
 
     public IncidentSubject? Failure(EventLogEntry entry) =>
@@ -30,8 +27,6 @@ internal sealed class VolumeRule(IWorkloadResolver workloads, WorkloadHealth hea
         { Reason: "SuccessfulMountVolume" } e when e.Message.StartsWith("MountVolume.SetUp succeeded", StringComparison.Ordinal) => PodSubjects.Of(entry, workloads),
         _ => null,
     };
-
-    public string RecoverySignal(EventLogEntry entry) => SlackText.Limit(entry.Event.Message, MaxSignalLength);
 
     public TimeSpan? Hold(EventLogEntry entry) => options.Value.VolumeGrace;
 
