@@ -1,9 +1,12 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using GkeEventNotifier.Adapters.Slack;
+using GkeEventNotifier.Model;
 using GkeEventNotifier.Stages.Decoding;
 using GkeEventNotifier.Stages.Filtering;
 using GkeEventNotifier.Stages.Filtering.Query;
 using GkeEventNotifier.Stages.Ingress;
+using GkeEventNotifier.Stages.Rendering;
 
 namespace GkeEventNotifier.Benchmarks;
 
@@ -35,8 +38,14 @@ internal static partial class InterleavedRatios
             ("limit: base64 + one reader pass to jsonPayload.reason", () => benchmarks.DroppedLimit()),
             ("stricter limit: the same + the default filter by hand", () => benchmarks.DroppedStricterLimit()),
         ]);
+        var alertedData = PubSubMessage.Of("1", Encoding.UTF8.GetBytes(BenchmarkEntries.AlertedEvicted), new Dictionary<string, string>()).Data;
+        var alert = new Alert(Decode(alertedData, filter), []);
+        var rendered = AlertRenderer.Render(alert);
         Report("alerted", [
             ("pipeline: alerted (Evicted → Block Kit JSON)", () => benchmarks.Alerted().GetAwaiter().GetResult()),
+            ("  of which: base64, parse, the default filter, decode of the kept entry", () => Decode(alertedData, filter)),
+            ("  of which: Block Kit built (AlertRenderer)", () => AlertRenderer.Render(alert)),
+            ("  of which: Block Kit JSON written (as the Slack clients write it)", () => SlackMessageJson.ToUtf8Bytes(rendered)),
             ("limit: base64 + one reader pass to jsonPayload.reason", () => benchmarks.AlertedLimit()),
             ("stricter limit: the same + the filter by hand + Utf8JsonWriter of the payload", () => benchmarks.AlertedStricterLimit()),
         ]);
@@ -53,6 +62,12 @@ internal static partial class InterleavedRatios
     {
         using var parsed = ParsedLogEntry.FromBase64(data);
         _ = filter.Matches(parsed.Root);
+    }
+
+    private static EventLogEntry Decode(ReadOnlyMemory<byte> data, LoggingQuery filter)
+    {
+        using var parsed = ParsedLogEntry.FromBase64(data);
+        return filter.Matches(parsed.Root) ? parsed.Decode().Entry : throw new InvalidOperationException("the default filter drops the alerted entry");
     }
 
     private static void Report(string category, (string Name, Action Run)[] candidates)

@@ -93,6 +93,7 @@ public class PipelineBenchmarks
     private static PubSubMessage Message(string json) =>
         PubSubMessage.Of("1", Encoding.UTF8.GetBytes(json), new Dictionary<string, string>());
 
+    /// <summary>Writes the payload as the Slack clients do (<see cref="SlackMessageJson"/>), and sends nothing.</summary>
     private sealed class SerializingSlackSink : ISlackClient
     {
         public bool IsConnected => true;
@@ -102,7 +103,7 @@ public class PipelineBenchmarks
 
         public Task<SlackPostResult> PostAsync(SlackMessage message, CancellationToken cancellationToken)
         {
-            Last = JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage);
+            Last = SlackMessageJson.ToUtf8Bytes(message);
             return Task.FromResult(SlackPostResult.Unknown);
         }
 

@@ -14,9 +14,10 @@ namespace GkeEventNotifier.Tests.Security;
 
 /// <summary>
 /// Property: whatever a LogEntry holds, decode → filter → OOM parse → render → Slack JSON ends in a result, never an
-/// exception. The cases are mutations of the repository's real-shaped sample entries: a field replaced by a hostile
-/// value (edge timestamps, huge or odd numbers, controls, bidi, surrogate escapes, paths, long text, other JSON kinds),
-/// a field removed, or the bytes themselves damaged. Seeded, so a failure names the case that reproduces it.
+/// exception, and the JSON the Slack clients send is byte for byte the source-generated serializer's. The cases are
+/// mutations of the repository's real-shaped sample entries: a field replaced by a hostile value (edge timestamps, huge
+/// or odd numbers, controls, bidi, surrogate escapes, paths, long text, other JSON kinds), a field removed, or the
+/// bytes themselves damaged. Seeded, so a failure names the case that reproduces it.
 /// </summary>
 public sealed class EntryFuzzTests(ITestOutputHelper output)
 {
@@ -77,25 +78,28 @@ public sealed class EntryFuzzTests(ITestOutputHelper output)
                 return "not-an-event";
             case DecodeResult.ExporterStarted(_, var cluster, var at, var raw):
                 _ = filter.Matches(raw);
-                using (var writer = new Utf8JsonWriter(Stream.Null))
-                {
-                    JsonSerializer.Serialize(writer, GkeEventNotifier.Stages.Delivery.BlindSpots.BlindSpotRenderer.Notice(cluster, null, at), SlackJsonContext.Default.SlackMessage);
-                }
+                AssertSlackJson(GkeEventNotifier.Stages.Delivery.BlindSpots.BlindSpotRenderer.Notice(cluster, null, at));
 
                 return "not-an-event";
             case DecodeResult.EventEntry(var entry):
                 var kept = filter.Matches(entry.Raw);
                 var kill = OomMessageParser.Parse(entry.Event.Message);
                 var alert = new Alert(entry, [OomFindings.Unresolved(kill, entry.NodeName, "fuzz")]) { Occurrences = 3 };
-                var message = AlertRenderer.Render(alert);
-                using (var writer = new Utf8JsonWriter(Stream.Null))
-                {
-                    JsonSerializer.Serialize(writer, message, SlackJsonContext.Default.SlackMessage);
-                }
+                AssertSlackJson(AlertRenderer.Render(alert));
 
                 return kept ? "rendered-kept" : "rendered-dropped";
             default:
                 throw new InvalidOperationException("unknown decode result");
+        }
+    }
+
+    /// <summary>The bytes the Slack clients send are the source-generated serializer's, whatever the event held.</summary>
+    private static void AssertSlackJson(GkeEventNotifier.Model.Slack.SlackMessage message)
+    {
+        var sent = SlackMessageJson.ToUtf8Bytes(message);
+        if (!sent.AsSpan().SequenceEqual(JsonSerializer.SerializeToUtf8Bytes(message, SlackJsonContext.Default.SlackMessage)))
+        {
+            throw new InvalidOperationException("the Slack clients' JSON differs from the source-generated serializer's");
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class SlackWebApiTransport(HttpClient httpClient, SlackOptions o
     private const int HistoryLimit = 200;
 
     public Task<SlackAttempt> SendAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, "chat.postMessage", JsonContent.Create(message with { Channel = message.Channel ?? options.Channel }, SlackJsonContext.Default.SlackMessage), cancellationToken);
+        CallAsync(HttpMethod.Post, "chat.postMessage", SlackMessageJson.Content(message with { Channel = message.Channel ?? options.Channel }), cancellationToken);
 
     public Task<SlackAttempt> UpdateAsync(string channel, string ts, SlackMessage message, CancellationToken cancellationToken) =>
         CallAsync(HttpMethod.Post, "chat.update", JsonContent.Create(SlackUpdateRequest.For(channel, ts, message), SlackJsonContext.Default.SlackUpdateRequest), cancellationToken);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using GkeEventNotifier.Model.Slack;
 
 namespace GkeEventNotifier.Adapters.Slack;
@@ -14,7 +13,7 @@ internal sealed class SlackWebhookTransport(HttpClient httpClient, SlackOptions 
 
     public async Task<SlackAttempt> SendAsync(SlackMessage message, CancellationToken cancellationToken)
     {
-        using var content = JsonContent.Create(message with { Channel = null }, SlackJsonContext.Default.SlackMessage);
+        using var content = SlackMessageJson.Content(message with { Channel = null });
         using var response = await httpClient.PostAsync(new Uri(options.WebhookUrl!), content, cancellationToken);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
