@@ -81,6 +81,26 @@ public sealed class AlertRendererTests
         Assert.Contains(texts, text => text.Contains("&lt;!channel&gt; &lt;!here&gt; &lt;@U024BE7LH&gt; see &lt;https://evil.example/login|the runbook&gt; &amp; \"quotes\"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("a\"b) OR severity>=DEFAULT OR (x=\"", "insert id", "acme-shop-prod")]
+    [InlineData("", "../../ ?#%2e%2E;x=y&z", "proj/../x?y#z")]
+    [InlineData("🙂 <é> \\ \u0001 \u202E", "", "日本-プロジェクト")]
+    [InlineData("~._-AZaz09", "%41%7e", "%")]
+    public void LoggingButton_IsTheLinkAUriWouldMake_WhateverTheEventHolds(string uid, string insertId, string project)
+    {
+        var alert = TestAlerts.From("keep-evicted", node =>
+        {
+            node["jsonPayload"]!["metadata"]!["uid"] = uid;
+            node["insertId"] = insertId;
+            node["resource"]!["labels"]!["project_id"] = project;
+        });
+
+        var button = Assert.Single(AlertRenderer.Render(alert).Attachments![0].Blocks.OfType<ActionsBlock>().Single().Elements);
+
+        Assert.Equal(new Uri(button.Url).AbsoluteUri, button.Url);
+        Assert.StartsWith("https://console.cloud.google.com/logs/query;query=", button.Url, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void EveryMarkdownText_IsVerbatim_SoSlackLinksNothingByItself()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GkeEventNotifier.Model;
 using GkeEventNotifier.Model.Slack;
 
@@ -14,13 +15,16 @@ public static class AlertRenderer
     private const int MaxFieldsPerSection = 10;
     private const int MaxFallbackMessage = 300;
 
+    private static readonly TextObject OpenInLogging = TextObject.Plain("Open in Cloud Logging");
+
     public static SlackMessage Render(Alert alert)
     {
         var entry = alert.Entry;
         var severity = AlertSeverityRules.Of(entry.Event);
-        var blocks = new List<SlackBlock>
+        var headline = Headline(alert);
+        var blocks = new List<SlackBlock>(capacity: 8)
         {
-            new HeaderBlock(TextObject.Plain(SlackText.EscapeAndLimit(Headline(alert), SlackText.MaxHeaderLength))),
+            new HeaderBlock(TextObject.Plain(SlackText.EscapeAndLimit(headline, SlackText.MaxHeaderLength))),
             new SectionBlock { Fields = FactFields(entry) },
             MessageSection(entry.Event.Message),
         };
@@ -28,10 +32,10 @@ public static class AlertRenderer
         blocks.Add(new ContextBlock([TextObject.Markdown(SlackText.Limit(ContextLine(entry), SlackText.MaxTextLength))]));
         if (LogsExplorerLink.For(entry) is { } link)
         {
-            blocks.Add(new ActionsBlock([new ButtonElement(TextObject.Plain("Open in Cloud Logging"), link.AbsoluteUri, "open-cloud-logging")]));
+            blocks.Add(new ActionsBlock([new ButtonElement(OpenInLogging, link, "open-cloud-logging")]));
         }
 
-        var fallback = FallbackText(alert, severity);
+        var fallback = FallbackText(alert, headline, severity);
         return new SlackMessage
         {
             Text = fallback,
@@ -47,32 +51,34 @@ public static class AlertRenderer
         return $"{alert.Entry.Event.Reason}: {involved.Kind} {involved.QualifiedName}{repeats}";
     }
 
-    private static string FallbackText(Alert alert, AlertSeverity severity)
+    private static string FallbackText(Alert alert, string headline, AlertSeverity severity)
     {
         var message = SlackText.EscapeAndLimit(OneLine(alert.Entry.Event.Message), MaxFallbackMessage);
-        var text = $"{severity.Emoji()} {SlackText.Escape(Headline(alert))} in {SlackText.Escape(alert.Entry.Cluster.ClusterName)}: {message}";
+        var text = $"{severity.Emoji()} {SlackText.Escape(headline)} in {SlackText.Escape(alert.Entry.Cluster.ClusterName)}: {message}";
         return SlackText.Limit(text, SlackText.MaxFallbackLength);
     }
 
-    private static List<TextObject> FactFields(EventLogEntry entry)
+    /// <summary>Cluster, namespace (not for cluster-scoped objects), object, node or host, source, time.</summary>
+    private static TextObject[] FactFields(EventLogEntry entry)
     {
         var e = entry.Event;
-        var facts = new List<(string Label, string Value)>
+        var involved = e.InvolvedObject;
+        var scoped = !IsClusterScoped(involved);
+        var fields = new TextObject[scoped ? 6 : 5];
+        var next = 0;
+        fields[next++] = Field("Cluster", ClusterText(entry.Cluster));
+        if (scoped)
         {
-            ("Cluster", ClusterText(entry.Cluster)),
-            ("Object", e.InvolvedObject.ContainerName is { } container
-                ? $"{e.InvolvedObject.Kind}/{e.InvolvedObject.Name} (container {container})"
-                : $"{e.InvolvedObject.Kind}/{e.InvolvedObject.Name}"),
-            (e.SourceHost is null ? "Node" : "Host", entry.NodeName ?? "—"),
-            ("Source", e.SourceComponent ?? "—"),
-            ("Time", TimeText(e)),
-        };
-        if (!IsClusterScoped(e.InvolvedObject))
-        {
-            facts.Insert(1, ("Namespace", e.InvolvedObject.Namespace ?? e.Namespace ?? "—"));
+            fields[next++] = Field("Namespace", involved.Namespace ?? e.Namespace ?? "—");
         }
 
-        return facts.Select(fact => Field(fact.Label, fact.Value)).ToList();
+        fields[next++] = Field("Object", involved.ContainerName is { } container
+            ? $"{involved.Kind}/{involved.Name} (container {container})"
+            : $"{involved.Kind}/{involved.Name}");
+        fields[next++] = Field(e.SourceHost is null ? "Node" : "Host", entry.NodeName ?? "—");
+        fields[next++] = Field("Source", e.SourceComponent ?? "—");
+        fields[next] = Field("Time", TimeText(e));
+        return fields;
     }
 
     /// <summary>
@@ -124,26 +130,27 @@ public static class AlertRenderer
         return blocks;
     }
 
+    /// <summary>"GKE event · project `p` · event uid `u` · insertId `i` · type Warning": the parts the entry has.</summary>
     private static string ContextLine(EventLogEntry entry)
     {
-        var parts = new List<string> { "GKE event" };
-        if (entry.Cluster.ProjectId.Length > 0)
-        {
-            parts.Add($"project {SlackText.Code(entry.Cluster.ProjectId)}");
-        }
+        var line = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture, stackalloc char[256]);
+        line.AppendLiteral("GKE event");
+        AppendCode(ref line, " · project ", entry.Cluster.ProjectId);
+        AppendCode(ref line, " · event uid ", entry.Event.Uid);
+        AppendCode(ref line, " · insertId ", entry.InsertId);
+        line.AppendLiteral(" · type ");
+        line.AppendFormatted(SlackText.Escape(entry.Event.Type.Length > 0 ? entry.Event.Type : "unknown"));
+        return line.ToStringAndClear();
+    }
 
-        if (entry.Event.Uid is { Length: > 0 } uid)
+    /// <summary>The label and the value as <see cref="SlackText.Code"/> writes it; nothing when there is no value.</summary>
+    private static void AppendCode(ref DefaultInterpolatedStringHandler line, string label, string? value)
+    {
+        if (value is { Length: > 0 })
         {
-            parts.Add($"event uid {SlackText.Code(uid)}");
+            line.AppendLiteral(label);
+            line.AppendFormatted(SlackText.Code(value));
         }
-
-        if (entry.InsertId.Length > 0)
-        {
-            parts.Add($"insertId {SlackText.Code(entry.InsertId)}");
-        }
-
-        parts.Add($"type {SlackText.Escape(entry.Event.Type.Length > 0 ? entry.Event.Type : "unknown")}");
-        return string.Join(" · ", parts);
     }
 
     private static string ClusterText(ClusterRef cluster) =>

@@ -17,7 +17,11 @@ public static class LogsExplorerLink
 
     private static readonly TimeSpan Margin = TimeSpan.FromHours(1);
 
-    public static Uri? For(EventLogEntry entry)
+    /// <summary>
+    /// The link as the button carries it: the string <see cref="Uri.AbsoluteUri"/> would give, without parsing it into
+    /// a <see cref="Uri"/> (every value in it is percent-encoded, which a Uri leaves as it is).
+    /// </summary>
+    public static string? For(EventLogEntry entry)
     {
         if (entry.Cluster.ProjectId.Length == 0)
         {
@@ -44,10 +48,10 @@ public static class LogsExplorerLink
 
         var query = $"log_id(\"events\") resource.labels.cluster_name={Quote(cluster.ClusterName)} "
             + $"jsonPayload.involvedObject.namespace={Quote(jobNamespace)} jsonPayload.involvedObject.name:{Quote(job)}";
-        return Link(query, cluster.ProjectId, finished.ToUniversalTime());
+        return Link(query, cluster.ProjectId, finished.ToUniversalTime()) is { } link ? new Uri(link) : null;
     }
 
-    private static Uri? Link(string query, string projectId, DateTimeOffset at)
+    private static string? Link(string query, string projectId, DateTimeOffset at)
     {
         var range = $"{Rfc3339.Format(Earlier(at))}/{Rfc3339.Format(Later(at))}";
         var link =
@@ -56,7 +60,7 @@ public static class LogsExplorerLink
             $";timeRange={Uri.EscapeDataString(range)}" +
             $";cursorTimestamp={Uri.EscapeDataString(Rfc3339.Format(at))}" +
             $"?project={Uri.EscapeDataString(projectId)}";
-        return link.Length <= MaxUrlLength ? new Uri(link) : null;
+        return link.Length <= MaxUrlLength ? link : null;
     }
 
     /// <summary>An hour before, or the earliest time there is: a forged timestamp may sit at DateTimeOffset's limits.</summary>
