@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace GkeEventNotifier.Model.Slack;
 
@@ -29,6 +27,8 @@ internal sealed class MarkingSlackClient(ISlackClient inner, SlackPostMarks mark
     private string NextMark()
     {
         var text = $"{marks.Seed}\n{Interlocked.Increment(ref posts).ToString(CultureInfo.InvariantCulture)}";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
+        Span<byte> digest = stackalloc byte[32];
+        TextDigest.Sha256(text, digest);
+        return Convert.ToHexStringLower(digest[..16]);
     }
 }

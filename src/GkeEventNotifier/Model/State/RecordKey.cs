@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using System.Buffers.Text;
 
 namespace GkeEventNotifier.Model.State;
 
@@ -19,7 +18,7 @@ internal sealed record RecordKey(string Collection, string Id, string Readable)
     public static string Hash(string text, int bytes)
     {
         Span<byte> digest = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(text), digest);
-        return Convert.ToBase64String(digest[..bytes]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        TextDigest.Sha256(text, digest);
+        return Base64Url.EncodeToString(digest[..bytes]);
     }
 }

@@ -21,7 +21,9 @@ public sealed record GroupKey(string Cluster, string Namespace, WorkloadRef Work
             return id;
         }
 
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)))[..32];
+        Span<byte> digest = stackalloc byte[32];
+        TextDigest.Sha256(id, digest);
+        var hash = Convert.ToHexStringLower(digest[..16]);
         var keep = MaxIdLength - hash.Length - 1;
         return $"{id[..(char.IsHighSurrogate(id[keep - 1]) ? keep - 1 : keep)]}#{hash}";
     }

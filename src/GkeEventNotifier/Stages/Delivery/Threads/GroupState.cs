@@ -1,4 +1,5 @@
 using System.Globalization;
+using GkeEventNotifier.Model;
 using GkeEventNotifier.Model.Slack;
 
 namespace GkeEventNotifier.Stages.Delivery.Threads;
@@ -57,8 +58,12 @@ public sealed record GroupState(
         ObjectIds = ObjectIds.Contains(ObjectId(name)) || ObjectsCapped ? ObjectIds : [.. ObjectIds, ObjectId(name)],
     };
 
-    private static string ObjectId(string name) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)).AsSpan(0, 4));
+    private static string ObjectId(string name)
+    {
+        Span<byte> digest = stackalloc byte[32];
+        TextDigest.Sha256(name, digest);
+        return Convert.ToHexStringLower(digest[..4]);
+    }
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(name))]
     private static string? Cut(string? name) => name is null || name.Length <= MaxNameLength ? name : name[..MaxNameLength];
