@@ -68,11 +68,7 @@ internal sealed record Incident(
             .With("kind", Subject.Workload.Kind)
             .With("name", Subject.Workload.Name)
             .With("revision", Subject.Revision)
-            .With("count", Thread.Count)
-            .With("first", Thread.First)
-            .With("last", Thread.Last)
-            .With("names", Thread.Names)
-            .With("node", Thread.Node)
+            .WithThread(Thread)
             .With("channel", Thread.Channel)
             .With("ts", Thread.Ts)
             .With("recheckAt", RecheckAt)
@@ -91,22 +87,17 @@ internal sealed record Incident(
         var cluster = record.List("cluster");
         if (record.Text("receiver") is not { } receiver || record.Text("problem") is not { } problem || cluster.Length != 3
             || record.Text("kind") is not { } kind || record.Text("name") is not { } name
-            || record.Time("first") is not { } first || record.Time("last") is not { } last || record.Time("recheckAt") is not { } recheckAt)
+            || record.Time("recheckAt") is not { } recheckAt)
         {
             return null;
         }
 
         var subject = new IncidentSubject(new ClusterRef(cluster[0], cluster[1], cluster[2]), record.Text("namespace") ?? "", new WorkloadRef(kind, name), record.Text("revision"));
-        var thread = new GroupState(
-            ThreadKey(problem, subject).Id,
-            record.Text("channel"),
-            record.Text("ts"),
-            (int)Math.Clamp(record.Number("count"), 1, int.MaxValue),
-            first,
-            last,
-            record.List("names").Take(GroupState.MaxNames).ToArray(),
-            record.Text("node"),
-            record.Text(StateField) == Resolved);
+        if (GroupRecord.ThreadOf(record, ThreadKey(problem, subject).Id, record.Text("channel"), record.Text("ts"), record.Text(StateField) == Resolved) is not { } thread)
+        {
+            return null;
+        }
+
         return new Incident(receiver, problem, subject, thread, recheckAt, record.Time("resolvedAt"), record.Text("fingerprint"), record.Time("stableSince"), record.Time("restatedAt"),
             record.Time("heldUntil"), record.Text("heldEntry"), PendingOf(record));
     }
