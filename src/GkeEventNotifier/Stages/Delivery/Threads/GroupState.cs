@@ -58,7 +58,8 @@ public sealed record GroupState(
         ObjectIds = ObjectIds.Contains(ObjectId(name)) || ObjectsCapped ? ObjectIds : [.. ObjectIds, ObjectId(name)],
     };
 
-    private static string ObjectId(string name)
+    /// <summary>An object's short id: the first 4 bytes of its name's SHA-256, as 8 hex digits.</summary>
+    internal static string ObjectId(string name)
     {
         Span<byte> digest = stackalloc byte[32];
         TextDigest.Sha256(name, digest);
