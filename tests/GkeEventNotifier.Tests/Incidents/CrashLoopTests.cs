@@ -7,6 +7,20 @@ namespace GkeEventNotifier.Tests.Incidents;
 public sealed class CrashLoopTests : IncidentScenario
 {
     [Fact]
+    public async Task CrashLoopOfSevenPods_TheFirstMessageCountsSevenPods_NotTheFiveItNames()
+    {
+        var function = Function();
+        for (var i = 0; i < 7; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await SendAsync(function, CrashLoop(CartPod(i), Start + TimeSpan.FromMinutes(i))));
+        }
+
+        var parent = Slack.Calls("chat.update")[^1].Json!.Value.GetProperty("text").GetString();
+        Assert.Contains("7 pods", parent, StringComparison.Ordinal);
+        Assert.Contains("7 events", parent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CrashLoopOfTwoPods_OneThread_ResolvedByTheSweepOncePodsStayReadyForTheStableMinutes()
     {
         var function = Function();

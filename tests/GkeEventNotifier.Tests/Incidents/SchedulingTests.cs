@@ -51,6 +51,44 @@ public sealed class SchedulingTests : IncidentScenario
     }
 
     [Fact]
+    public async Task TwoPodsUnplaced_OneScheduledDoesNotResolve_TheLastOneDoes()
+    {
+        var function = Function();
+        await SendAsync(function, FailedScheduling(CartPod(0), Start));
+        await SendAsync(function, FailedScheduling(CartPod(1), Start + TimeSpan.FromSeconds(30)));
+        Cluster.AddPod(PendingPod(CartPod(0), scheduled: false));
+        Cluster.AddPod(PendingPod(CartPod(1), scheduled: false));
+        await SweepAsync(function, Start + TimeSpan.FromMinutes(15));
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Scheduled(CartPod(0), Start + TimeSpan.FromMinutes(18))));
+        Assert.Single(Posts()); // the alert only: the other pod is still not placed
+        Assert.Contains(function.Logs.GetSnapshot(), log => log.Message.Contains("Deployment shop/cart (scheduling) still has 1 pod failing", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(function, Scheduled(CartPod(1), Start + TimeSpan.FromMinutes(22))));
+
+        var posts = Posts();
+        Assert.Equal(2, posts.Count);
+        Assert.Equal(
+            $":white_check_mark: Deployment shop/cart recovered after 22 min (scheduling: Successfully assigned shop/{CartPod(1)} to gke-shop-eu1-default-pool-7f3a9c21-m8vd)",
+            posts[1]);
+    }
+
+    [Fact]
+    public async Task TwoPodsUnplaced_OnePlacedWithinTheGrace_TheOtherIsAlertedWhenTheGraceEnds()
+    {
+        var function = Function();
+        await SendAsync(function, FailedScheduling(CartPod(0), Start));
+        await SendAsync(function, FailedScheduling(CartPod(1), Start + TimeSpan.FromSeconds(30)));
+        await SendAsync(function, Scheduled(CartPod(0), Start + TimeSpan.FromMinutes(3)));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 0));
+        Cluster.AddPod(PendingPod(CartPod(1), scheduled: false));
+
+        await SweepAsync(function, Start + TimeSpan.FromMinutes(15));
+
+        var post = Assert.Single(Posts());
+        Assert.StartsWith("scheduling (insufficient cpu, affinity/taints): Deployment shop/cart, failing for 15 min · ", post, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AlertedPodPlacedWithoutAnEvent_TheSweepResolvesItOnceEveryPodStaysScheduled()
     {
         var function = Function();

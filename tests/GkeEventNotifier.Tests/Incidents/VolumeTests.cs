@@ -43,6 +43,22 @@ public sealed class VolumeTests : IncidentScenario
     }
 
     [Fact]
+    public async Task TwoPodsWaitingForVolumes_OneAttachedWithinTheGrace_TheOtherIsAlertedWhenTheGraceEnds()
+    {
+        var function = Function();
+        await SendAsync(function, MultiAttach(CartPod(0), Start));
+        await SendAsync(function, MountTimeout(CartPod(1), Start + TimeSpan.FromMinutes(1)));
+        await SendAsync(function, Attached(CartPod(0), Start + TimeSpan.FromMinutes(4)));
+        Cluster.AddPod(RunningPod(CartPod(0), ready: true, restarts: 0));
+        Cluster.AddPod(PendingPod(CartPod(1), scheduled: true));
+
+        await SweepAsync(function, Start + TimeSpan.FromMinutes(10));
+
+        var post = Assert.Single(Posts());
+        Assert.StartsWith("volume (Multi-Attach): Deployment shop/cart, failing for 10 min · ", post, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MountTimeoutOutlastingTheGrace_AlertedByTheSweep_ResolvedByTheSweepOnceThePodsRun()
     {
         var function = Function();

@@ -29,6 +29,14 @@ internal interface IIncidentRule
     string RecoverySignal(EventLogEntry entry) => SlackText.Limit(entry.Event.Message, MaxRecoverySignalLength);
 
     /// <summary>
+    /// Whether a recovery event speaks for its own pod only (one pod placed, one pod's volume attached): the incident then
+    /// closes on such an event only once every pod that failed has recovered (<see cref="Incident.Pending"/>); otherwise,
+    /// and when more pods failed than the incident can name, the sweep's re-check of the whole workload closes it.
+    /// False: a recovery event ends the problem for the whole subject (an image that pulls, a node back to Ready).
+    /// </summary>
+    bool RecoversPerPod => false;
+
+    /// <summary>
     /// How long this failure waits before it is alerted, because it often clears on its own (a scale-up that schedules
     /// the pod, a volume still attaching); null alerts at once. Within that time its recovery event closes it without a
     /// message; after it, the sweep's re-check decides: still failing posts the alert, healthy closes it unseen.

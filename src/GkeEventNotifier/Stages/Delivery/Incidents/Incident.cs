@@ -11,6 +11,8 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// <c>incidents</c> collection (docs/alert-state.md), so every instance and every cold start sees it.
 /// A failure its rule holds (<see cref="IIncidentRule.Hold"/>) has nothing in Slack until <see cref="HeldUntil"/>:
 /// <see cref="HeldEntry"/> keeps the LogEntry that opened it, for the sweep to alert if it outlasts the hold.
+/// <see cref="Pending"/>: for a rule whose recoveries speak for one pod, the pods not recovered yet (null otherwise, and
+/// for an incident opened before pods were tracked: then a recovery event closes it as it always did).
 /// </summary>
 internal sealed record Incident(
     string Receiver,
@@ -23,7 +25,8 @@ internal sealed record Incident(
     DateTimeOffset? StableSince = null,
     DateTimeOffset? RestatedAt = null,
     DateTimeOffset? HeldUntil = null,
-    string? HeldEntry = null)
+    string? HeldEntry = null,
+    PendingPods? Pending = null)
 {
     public const string Collection = "incidents";
     public const string StateField = "state";
@@ -55,7 +58,7 @@ internal sealed record Incident(
     {
         var expireAt = ResolvedAt is { } resolved ? resolved + ResolvedFor : Later(Thread.Last, RestatedAt) + OpenFor;
         var cluster = Subject.Cluster;
-        return StateRecord.Expiring(expireAt)
+        var record = StateRecord.Expiring(expireAt)
             .With("key", KeyFor(Receiver, Problem, Subject).Readable)
             .With(StateField, IsOpen ? Open : Resolved)
             .With("receiver", Receiver)
@@ -65,11 +68,7 @@ internal sealed record Incident(
             .With("kind", Subject.Workload.Kind)
             .With("name", Subject.Workload.Name)
             .With("revision", Subject.Revision)
-            .With("count", Thread.Count)
-            .With("first", Thread.First)
-            .With("last", Thread.Last)
-            .With("names", Thread.Names)
-            .With("node", Thread.Node)
+            .WithThread(Thread)
             .With("channel", Thread.Channel)
             .With("ts", Thread.Ts)
             .With("recheckAt", RecheckAt)
@@ -79,6 +78,7 @@ internal sealed record Incident(
             .WithTime("resolvedAt", ResolvedAt)
             .WithTime("heldUntil", HeldUntil)
             .With("heldEntry", HeldEntry);
+        return Pending is null ? record : record.With("pending", Pending.Ids).With("pendingUntracked", Pending.Untracked);
     }
 
     /// <summary>The incident a record holds, or null when the record is not a readable incident (written by hand, or by another version).</summary>
@@ -87,23 +87,35 @@ internal sealed record Incident(
         var cluster = record.List("cluster");
         if (record.Text("receiver") is not { } receiver || record.Text("problem") is not { } problem || cluster.Length != 3
             || record.Text("kind") is not { } kind || record.Text("name") is not { } name
-            || record.Time("first") is not { } first || record.Time("last") is not { } last || record.Time("recheckAt") is not { } recheckAt)
+            || record.Time("recheckAt") is not { } recheckAt)
         {
             return null;
         }
 
         var subject = new IncidentSubject(new ClusterRef(cluster[0], cluster[1], cluster[2]), record.Text("namespace") ?? "", new WorkloadRef(kind, name), record.Text("revision"));
-        var thread = new GroupState(
-            ThreadKey(problem, subject).Id,
-            record.Text("channel"),
-            record.Text("ts"),
-            (int)Math.Clamp(record.Number("count"), 1, int.MaxValue),
-            first,
-            last,
-            record.List("names").Take(GroupState.MaxNames).ToArray(),
-            record.Text("node"),
-            record.Text(StateField) == Resolved);
+        if (GroupRecord.ThreadOf(record, ThreadKey(problem, subject).Id, record.Text("channel"), record.Text("ts"), record.Text(StateField) == Resolved) is not { } thread)
+        {
+            return null;
+        }
+
         return new Incident(receiver, problem, subject, thread, recheckAt, record.Time("resolvedAt"), record.Text("fingerprint"), record.Time("stableSince"), record.Time("restatedAt"),
-            record.Time("heldUntil"), record.Text("heldEntry"));
+            record.Time("heldUntil"), record.Text("heldEntry"), PendingOf(record));
+    }
+
+    /// <summary>
+    /// The pending pods a record names (ids of 8 hex digits, at most <see cref="PendingPods.MaxPods"/>), or null when it
+    /// tracks none: <c>pendingUntracked</c> is written whenever pods are tracked, so its absence says so.
+    /// </summary>
+    private static PendingPods? PendingOf(StateRecord record)
+    {
+        if (!record.Fields.ContainsKey("pendingUntracked"))
+        {
+            return null;
+        }
+
+        var ids = record.List("pending").Where(id => id.Length == 8 && id.All(char.IsAsciiHexDigitLower)).Distinct(StringComparer.Ordinal).ToArray();
+        return ids.Length > PendingPods.MaxPods
+            ? new PendingPods(ids[..PendingPods.MaxPods], Untracked: true)
+            : new PendingPods(ids, record.Flag("pendingUntracked"));
     }
 }

@@ -10,7 +10,8 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// <summary>
 /// Failures that stay broken until something recovers, as one thread per receiver, subject and problem, from open to
 /// recovered. A failure opens the incident (the first message) or joins it (a reply; the first message counts it); a
-/// recovery event resolves it ("recovered after D" in the thread, the first message marked resolved); a failure within
+/// recovery event resolves it ("recovered after D" in the thread, the first message marked resolved; for a rule whose
+/// recoveries speak for one pod, once every pod that failed has recovered: <see cref="PendingPods"/>); a failure within
 /// RECOVERY_STABLE_MINUTES after that reopens the same thread instead of alerting anew. What is a failure and what is a
 /// recovery is each <see cref="IIncidentRule"/>'s; the re-check without a recovery event is <see cref="IncidentSweep"/>'s.
 /// Slack is called before the record is written, so a Slack failure leaves the incident as it was and the redelivered
@@ -55,24 +56,33 @@ internal sealed partial class IncidentLifecycle(
         }
 
         var resolved = new List<string>();
+        var waiting = new List<string>();
         foreach (var receiver in receivers)
         {
             foreach (var (rule, subject) in signals)
             {
                 foreach (var problem in await ProblemsEndedAsync(entry, receiver, rule, subject!, cancellationToken))
                 {
-                    if (await RecoverAsync(entry, receiver, rule, problem, subject!, cancellationToken) is { } incident)
+                    switch (await RecoverAsync(entry, receiver, rule, problem, subject!, cancellationToken))
                     {
-                        resolved.Add($"{incident.Subject.Describe()} ({incident.Problem})");
+                        case { StillFailing: { } left } ended:
+                            waiting.Add($"{ended.Incident.Subject.Describe()} ({ended.Incident.Problem}) still has {left.Describe()} failing");
+                            break;
+                        case { } ended:
+                            resolved.Add($"{ended.Incident.Subject.Describe()} ({ended.Incident.Problem})");
+                            break;
+                        default:
+                            break;
                     }
                 }
             }
         }
 
         var what = $"{entry.Event.Reason} on {entry.Event.InvolvedObject.Kind} {entry.Event.InvolvedObject.QualifiedName}";
+        var stillFailing = waiting.Count > 0 ? string.Join(", ", waiting.Distinct(StringComparer.Ordinal)) : null;
         return resolved.Count > 0
-            ? PipelineOutcome.Alerted($"{what}: {string.Join(", ", resolved.Distinct(StringComparer.Ordinal))} recovered")
-            : PipelineOutcome.NoAlert($"{what}: a recovery signal that closes no open incident");
+            ? PipelineOutcome.Alerted($"{what}: {string.Join(", ", resolved.Distinct(StringComparer.Ordinal))} recovered{(stillFailing is null ? "" : "; " + stillFailing)}")
+            : PipelineOutcome.NoAlert($"{what}: {stillFailing ?? "a recovery signal that closes no open incident"}");
     }
 
     /// <summary>
@@ -81,7 +91,7 @@ internal sealed partial class IncidentLifecycle(
     /// </summary>
     public async Task<bool> ResolveAsync(Incident incident, string version, Receiver? receiver, DateTimeOffset at, string outcome, CancellationToken cancellationToken)
     {
-        var closed = incident with { Thread = incident.Thread with { Resolved = true }, ResolvedAt = at, Fingerprint = null, StableSince = null, HeldEntry = null };
+        var closed = incident with { Thread = incident.Thread with { Resolved = true }, ResolvedAt = at, Fingerprint = null, StableSince = null, HeldEntry = null, Pending = null };
         if (incident.IsHeld)
         {
             LogHeldClosed(logger, incident.Subject, incident.Problem, outcome); // nothing of it is in Slack: it closes unseen
@@ -139,7 +149,11 @@ internal sealed partial class IncidentLifecycle(
         return open.Where(rule.Owns).Select(incident => incident.Problem).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private async Task<Incident?> RecoverAsync(EventLogEntry entry, Receiver receiver, IIncidentRule rule, string problem, IncidentSubject subject, CancellationToken cancellationToken)
+    /// <summary>
+    /// The incident this recovery event closes, or, for a rule whose recoveries speak for one pod, the pods still failing
+    /// once this one is counted as recovered (the incident stays open, nothing is posted); null when it touches nothing.
+    /// </summary>
+    private async Task<Ended?> RecoverAsync(EventLogEntry entry, Receiver receiver, IIncidentRule rule, string problem, IncidentSubject subject, CancellationToken cancellationToken)
     {
         var key = Incident.KeyFor(receiver.Name, problem, subject);
         using var held = await locks.LockAsync(key.Id, cancellationToken);
@@ -152,9 +166,19 @@ internal sealed partial class IncidentLifecycle(
                 return null; // nothing open, or a signal older than the latest failure: it says nothing about now
             }
 
+            if (rule.RecoversPerPod && incident.Pending?.Without(entry.Event.InvolvedObject.Name) is { AllRecovered: false } left)
+            {
+                if (await store.TryWriteAsync(incident with { Pending = left }, version!, cancellationToken))
+                {
+                    return new Ended(incident, left);
+                }
+
+                continue;
+            }
+
             if (await ResolveAsync(incident, version!, receiver, at, rule.Wording.Recovered(incident, at, rule.RecoverySignal(entry)), cancellationToken))
             {
-                return incident;
+                return new Ended(incident, StillFailing: null);
             }
         }
 
@@ -172,7 +196,7 @@ internal sealed partial class IncidentLifecycle(
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             var (known, version) = await store.ReadAsync(key, cancellationToken);
-            var next = Next(known, alert, receiver.Name, problem, subject, at, hold);
+            var next = Next(known, alert, receiver.Name, problem, subject, at, hold, rule.RecoversPerPod);
             if (posted is null && !next.IsHeld)
             {
                 posted = await PostAsync(known, next, alert, receiver, at, rule.Wording, rule.Detail(alert.Entry), cancellationToken);
@@ -202,14 +226,15 @@ internal sealed partial class IncidentLifecycle(
     /// incident stays held while its failures are held too, and is posted by the first that is not; one that closed
     /// unseen is forgotten.
     /// </summary>
-    private Incident Next(Incident? known, Alert alert, string receiver, string problem, IncidentSubject subject, DateTimeOffset at, Hold? hold)
+    private Incident Next(Incident? known, Alert alert, string receiver, string problem, IncidentSubject subject, DateTimeOffset at, Hold? hold, bool perPod)
     {
         var name = alert.Entry.Event.InvolvedObject.Name;
+        var pending = perPod ? PendingPods.Of(name) : null;
         var node = alert.Entry.NodeName;
         if (known is null || (!known.IsOpen && (known.IsHeld || !IsWithinStability(known, at))))
         {
             var keyId = Incident.ThreadKey(problem, subject).Id;
-            return new Incident(receiver, problem, subject, GroupState.Start(keyId, name, node, at), hold?.Until ?? at, HeldUntil: hold?.Until, HeldEntry: hold?.Entry);
+            return new Incident(receiver, problem, subject, GroupState.Start(keyId, name, node, at), hold?.Until ?? at, HeldUntil: hold?.Until, HeldEntry: hold?.Entry, Pending: pending);
         }
 
         var stillHeld = known.IsHeld && hold is not null;
@@ -223,6 +248,7 @@ internal sealed partial class IncidentLifecycle(
             ResolvedAt = null,
             Fingerprint = null,
             StableSince = null,
+            Pending = known.IsOpen ? known.Pending?.Add(name) : pending,
         };
     }
 
@@ -268,6 +294,9 @@ internal sealed partial class IncidentLifecycle(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Subject}: its {Problem} outlasted its hold, but its receiver is gone or its kept event unreadable; it stays open without an alert")]
     private static partial void LogHeldLost(ILogger logger, IncidentSubject subject, string problem);
+
+    /// <summary>The incident a recovery event touched; <paramref name="StillFailing"/> when it stays open for those pods.</summary>
+    private sealed record Ended(Incident Incident, PendingPods? StillFailing);
 
     /// <summary>A failure held until <paramref name="Until"/>, and the LogEntry kept to alert it then.</summary>
     private sealed record Hold(DateTimeOffset Until, string Entry);

@@ -7,10 +7,10 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// <summary>
 /// A pod the scheduler cannot place: <c>FailedScheduling</c> ("0/6 nodes are available: …"), classified by cause
 /// (<see cref="SchedulingCauses"/>). The cluster autoscaler often fixes it with a scale-up, so it is held for
-/// SCHEDULING_GRACE_MINUTES: the scheduler's <c>Scheduled</c> ("Successfully assigned shop/cart-… to gke-…") within
-/// that time closes it unseen, and after it the sweep alerts it if a pod of the workload is still not placed. A cause
+/// SCHEDULING_GRACE_MINUTES: the scheduler's <c>Scheduled</c> ("Successfully assigned shop/cart-… to gke-…") for every
+/// pod that failed, within that time, closes it unseen, and after it the sweep alerts it if a pod of the workload is still not placed. A cause
 /// no new node fixes (an unbound claim, IP space or quota), or the autoscaler's <c>NotTriggerScaleUp</c> ("pod didn't
-/// trigger scale-up: …"), alerts at once. Once alerted it resolves on <c>Scheduled</c>, or by the re-check: every pod
+/// trigger scale-up: …"), alerts at once. Once alerted it resolves when every pod that failed has its <c>Scheduled</c>, or by the re-check: every pod
 /// of the workload placed on a node, unchanged for RECOVERY_STABLE_MINUTES.
 /// </summary>
 internal sealed class SchedulingRule(IWorkloadResolver workloads, WorkloadHealth health, IOptions<IncidentOptions> options) : IIncidentRule
@@ -23,6 +23,8 @@ internal sealed class SchedulingRule(IWorkloadResolver workloads, WorkloadHealth
         entry.Event.Reason == "Scheduled" && entry.Event.Message.StartsWith("Successfully assigned ", StringComparison.Ordinal)
             ? PodSubjects.Of(entry, workloads)
             : null;
+
+    public bool RecoversPerPod => true;
 
     public TimeSpan? Hold(EventLogEntry entry) =>
         entry.Event.Reason == "FailedScheduling" && !SchedulingCauses.ScaleUpCannotHelp(entry.Event.Message) ? options.Value.SchedulingGrace : null;

@@ -11,8 +11,9 @@ namespace GkeEventNotifier.Stages.Delivery.Incidents;
 /// "pvc-…" Volume is already used by pod(s) …"). Most clear on their own (a disk still detaching from the old pod's
 /// node during a rollout), so it is held for VOLUME_GRACE_MINUTES: <c>SuccessfulAttachVolume</c> ("AttachVolume.Attach
 /// succeeded for volume …") or <c>SuccessfulMountVolume</c> within that time closes it unseen; after it the sweep alerts
-/// it if a pod of the workload is still not running. Once alerted it resolves on those events, or by the re-check:
-/// every pod of the workload running, unchanged for RECOVERY_STABLE_MINUTES.
+/// it if a pod of the workload is still not running. Either event counts for its own pod: the incident closes once every
+/// pod that failed has one. Once alerted it resolves that way, or by the re-check: every pod of the workload running,
+/// unchanged for RECOVERY_STABLE_MINUTES.
 /// </summary>
 internal sealed class VolumeRule(IWorkloadResolver workloads, WorkloadHealth health, IOptions<IncidentOptions> options) : IIncidentRule
 {
@@ -27,6 +28,8 @@ internal sealed class VolumeRule(IWorkloadResolver workloads, WorkloadHealth hea
         { Reason: "SuccessfulMountVolume" } e when e.Message.StartsWith("MountVolume.SetUp succeeded", StringComparison.Ordinal) => PodSubjects.Of(entry, workloads),
         _ => null,
     };
+
+    public bool RecoversPerPod => true;
 
     public TimeSpan? Hold(EventLogEntry entry) => options.Value.VolumeGrace;
 

@@ -5,7 +5,8 @@ namespace GkeEventNotifier.Stages.Delivery.Threads;
 /// <summary>
 /// A group of a receiver without threads as a record of the alert state (collection <c>groups</c>, docs/alert-state.md):
 /// keys, counts, times and at most <see cref="GroupState.MaxNames"/> names and <see cref="GroupState.MaxObjects"/> object
-/// hashes, never an alert. It expires when the group can no longer continue: its last alert plus the window.
+/// hashes, never an alert. It expires when the group can no longer continue: its last alert plus the window. The thread
+/// fields (<see cref="WithThread"/>, <see cref="ThreadOf"/>) are an incident's too.
 /// </summary>
 internal static class GroupRecord
 {
@@ -15,17 +16,25 @@ internal static class GroupRecord
             .With("state", state.Resolved ? "resolved" : "open")
             .With("receiver", receiver)
             .With("group", state.KeyId)
-            .With("count", state.Count)
+            .WithThread(state);
+
+    /// <summary>The group a record holds, or null when it is not one this code wrote.</summary>
+    public static GroupState? Read(StateRecord record) =>
+        record.Text("group") is { } keyId ? ThreadOf(record, keyId, channel: null, ts: null, resolved: record.Text("state") == "resolved") : null;
+
+    /// <summary>What a thread has counted: failures, first and latest, the first names, the distinct objects' hashes, the node.</summary>
+    public static StateRecord WithThread(this StateRecord record, GroupState state) =>
+        record.With("count", state.Count)
             .With("first", state.First)
             .With("last", state.Last)
             .With("names", state.Names)
             .With("objects", state.ObjectIds)
             .With("node", state.Node);
 
-    /// <summary>The group a record holds, or null when it is not one this code wrote.</summary>
-    public static GroupState? Read(StateRecord record)
+    /// <summary>The thread <see cref="WithThread"/> wrote, or null without its times; lists are cut to their bounds.</summary>
+    public static GroupState? ThreadOf(StateRecord record, string keyId, string? channel, string? ts, bool resolved)
     {
-        if (record.Text("group") is not { } keyId || record.Time("first") is not { } first || record.Time("last") is not { } last)
+        if (record.Time("first") is not { } first || record.Time("last") is not { } last)
         {
             return null;
         }
@@ -33,6 +42,6 @@ internal static class GroupRecord
         var names = record.List("names").Take(GroupState.MaxNames).ToArray();
         var objects = record.List("objects").Take(GroupState.MaxObjects).ToArray();
         var count = (int)Math.Clamp(record.Number("count"), 1, int.MaxValue);
-        return new GroupState(keyId, null, null, count, first, last, names, record.Text("node"), record.Text("state") == "resolved") { ObjectIds = objects };
+        return new GroupState(keyId, channel, ts, count, first, last, names, record.Text("node"), resolved) { ObjectIds = objects };
     }
 }

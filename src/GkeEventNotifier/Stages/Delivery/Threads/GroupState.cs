@@ -57,7 +57,8 @@ public sealed record GroupState(
         ObjectIds = ObjectIds.Contains(ObjectId(name)) || ObjectsCapped ? ObjectIds : [.. ObjectIds, ObjectId(name)],
     };
 
-    private static string ObjectId(string name) =>
+    /// <summary>An object's short id: the first 4 bytes of its name's SHA-256, as 8 hex digits.</summary>
+    internal static string ObjectId(string name) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)).AsSpan(0, 4));
 
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(name))]
