@@ -4,8 +4,9 @@
 # Both apps are published exactly as the .NET buildpack publishes them (`dotnet restore PROJECT`, then
 # `dotnet publish -nologo --verbosity minimal --configuration Release --output DIR --no-restore PROJECT $GOOGLE_BUILD_ARGS`)
 # and started as its entrypoint starts them (`cd DIR && dotnet NAME.dll`, PORT and DOTNET_RUNNING_IN_CONTAINER set).
-# For each start: milliseconds from process start to the first 2xx answer to a Pub/Sub CloudEvent, and the peak
-# resident memory (VmHWM from /proc) after that answer. Each app is measured in three builds:
+# For each start: milliseconds from process start to the first 2xx answer to a Pub/Sub CloudEvent, the CPU time used by
+# then, and the peak resident memory (VmHWM from /proc) after that answer; the first request is, in turn, an entry the
+# default filter drops and one that becomes an alert (console mode: printed). Each app is measured in three builds:
 #   plain           no build settings;
 #   r2r-build-args  GOOGLE_BUILD_ARGS="-p:PublishReadyToRun=true -r linux-x64" (appended to publish only, as the
 #                   buildpack does; the restore before it knows no runtime identifier, so expect NETSDK1047);
@@ -13,6 +14,7 @@
 #                   --set-build-env-vars): MSBuild reads environment variables as properties, so restore sees them too.
 #
 # Usage: scripts/measure-cold-start.sh [RUNS]   (default 7; medians are reported)
+#        COLD_START_BUILDS="plain r2r-build-env" scripts/measure-cold-start.sh   (only these builds)
 # Needs: dotnet (the SDK from global.json), python3, and gcloud for the upload file list (else the same allow-list is
 # copied by hand). Linux only (/proc). Absolute numbers depend on the machine; the ratio is the result.
 set -euo pipefail
@@ -79,10 +81,11 @@ publish() {
       >"$output.publish.log" 2>&1)
 }
 
+# event_body TYPE REASON MESSAGE → the Eventarc request body (a Pub/Sub push) around a LogEntry of a Kubernetes event.
 event_body() {
-  local entry
-  entry=$(cat <<'JSON'
-{"insertId":"9z8y7x6w","logName":"projects/sample-project/logs/events","receiveTimestamp":"2026-03-02T10:15:30.981234567Z","timestamp":"2026-03-02T10:15:29Z","severity":"WARNING","resource":{"type":"k8s_pod","labels":{"project_id":"sample-project","location":"europe-west1","cluster_name":"payments-prod","namespace_name":"ledger","pod_name":"ledger-api-5c8f7d9b6-q4wzt"}},"jsonPayload":{"apiVersion":"v1","kind":"Event","type":"Warning","reason":"Evicted","message":"The node was low on resource: memory.","metadata":{"name":"ledger-api-5c8f7d9b6-q4wzt.18a7c2f0d1e2b3c4","namespace":"ledger"},"involvedObject":{"kind":"Pod","name":"ledger-api-5c8f7d9b6-q4wzt","namespace":"ledger","uid":"9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f"},"source":{"component":"kubelet","host":"gke-payments-prod-pool-1-8d7c6b5a-x1y2"},"firstTimestamp":"2026-03-02T10:15:29Z","lastTimestamp":"2026-03-02T10:15:29Z","count":1}}
+  local type=$1 reason=$2 message=$3 entry
+  entry=$(cat <<JSON
+{"insertId":"9z8y7x6w","logName":"projects/sample-project/logs/events","receiveTimestamp":"2026-03-02T10:15:30.981234567Z","timestamp":"2026-03-02T10:15:29Z","severity":"WARNING","resource":{"type":"k8s_pod","labels":{"project_id":"sample-project","location":"europe-west1","cluster_name":"payments-prod","namespace_name":"ledger","pod_name":"ledger-api-5c8f7d9b6-q4wzt"}},"jsonPayload":{"apiVersion":"v1","kind":"Event","type":"$type","reason":"$reason","message":"$message","metadata":{"name":"ledger-api-5c8f7d9b6-q4wzt.18a7c2f0d1e2b3c4","namespace":"ledger"},"involvedObject":{"kind":"Pod","name":"ledger-api-5c8f7d9b6-q4wzt","namespace":"ledger","uid":"9f8e7d6c-5b4a-4c3d-8e2f-1a0b9c8d7e6f"},"source":{"component":"kubelet","host":"gke-payments-prod-pool-1-8d7c6b5a-x1y2"},"firstTimestamp":"2026-03-02T10:15:29Z","lastTimestamp":"2026-03-02T10:15:29Z","count":1}}
 JSON
 )
   printf '{"message":{"data":"%s","messageId":"8123456789012345","publishTime":"2026-03-02T10:15:31.204Z"},"subscription":"projects/sample-project/subscriptions/eventarc-sample"}' \
@@ -159,33 +162,39 @@ summarize() {
     "$(($(median <<<"$rss") / 1024))"
 }
 
-# measure MODE → two rows (function, bare). Starts alternate (and swap order every round), so load from anything
-# else on the machine falls on both apps alike; one uncounted start of each warms the disk cache.
+# measure MODE ENTRY → two rows (function, bare) for the first request carrying ENTRY (dropped or alerted). Starts
+# alternate (and swap order every round), so load from anything else on the machine falls on both apps alike; one
+# uncounted start of each warms the disk cache.
 measure() {
-  local mode=$1 function_samples="" bare_samples="" sample i
+  local mode=$1 entry=$2 function_samples="" bare_samples="" sample i body="$WORK/$2.json"
   local function_app=("$WORK/function-$mode" GkeEventNotifier.Function.dll) bare_app=("$WORK/bare-$mode" Bare.dll)
-  start_once "${function_app[@]}" "$WORK/event.json" >/dev/null || return 1
-  start_once "${bare_app[@]}" "$WORK/event.json" >/dev/null || return 1
+  start_once "${function_app[@]}" "$body" >/dev/null || return 1
+  start_once "${bare_app[@]}" "$body" >/dev/null || return 1
   for ((i = 0; i < RUNS; i++)); do
     if ((i % 2 == 0)); then
-      sample=$(start_once "${function_app[@]}" "$WORK/event.json") || return 1; function_samples+="$sample"$'\n'
-      sample=$(start_once "${bare_app[@]}" "$WORK/event.json") || return 1; bare_samples+="$sample"$'\n'
+      sample=$(start_once "${function_app[@]}" "$body") || return 1; function_samples+="$sample"$'\n'
+      sample=$(start_once "${bare_app[@]}" "$body") || return 1; bare_samples+="$sample"$'\n'
     else
-      sample=$(start_once "${bare_app[@]}" "$WORK/event.json") || return 1; bare_samples+="$sample"$'\n'
-      sample=$(start_once "${function_app[@]}" "$WORK/event.json") || return 1; function_samples+="$sample"$'\n'
+      sample=$(start_once "${bare_app[@]}" "$body") || return 1; bare_samples+="$sample"$'\n'
+      sample=$(start_once "${function_app[@]}" "$body") || return 1; function_samples+="$sample"$'\n'
     fi
   done
-  summarize "function/$mode" "$function_samples"
-  summarize "bare/$mode" "$bare_samples"
+  summarize "function/$mode/$entry" "$function_samples"
+  summarize "bare/$mode/$entry" "$bare_samples"
 }
 
-event_body >"$WORK/event.json"
+# The two first requests measured: an entry the default filter drops (decode and filter only) and one that becomes an
+# alert (decode, filter, render, print the Block Kit payload to stdout: console mode, no Slack setting).
+ENTRIES=(dropped alerted)
+event_body Normal Pulled 'Container image \"europe-docker.pkg.dev/sample-project/ledger/api:1.4.2\" already present on machine' >"$WORK/dropped.json"
+event_body Warning Evicted 'The node was low on resource: memory.' >"$WORK/alerted.json"
 log "copying the function's upload set and generating the bare app in $WORK"
 copy_function_source "$WORK/function-src"
 create_bare_app "$WORK/bare-src"
 
 rows=()
-MODES=(plain r2r-build-args r2r-build-env)
+loads=()
+read -r -a MODES <<<"${COLD_START_BUILDS:-plain r2r-build-args r2r-build-env}"
 for mode in "${MODES[@]}"; do
   ok=true
   log "publishing ($mode)"
@@ -196,27 +205,33 @@ for mode in "${MODES[@]}"; do
     log "bare publish failed ($mode):"; grep -h -m3 -E 'error' "$WORK/bare-$mode".*.log >&2 || true; ok=false
   fi
   $ok || continue
-  log "measuring $mode ($RUNS starts of each app, alternating, after one uncounted start)"
-  pair=$(measure "$mode") || { log "an app did not answer ($mode)"; exit 1; }
-  while IFS= read -r row; do rows+=("$row"); done <<<"$pair"
+  for entry in "${ENTRIES[@]}"; do
+    log "measuring $mode, first request $entry ($RUNS starts of each app, alternating, after one uncounted start)"
+    pair=$(measure "$mode" "$entry") || { log "an app did not answer ($mode, $entry)"; exit 1; }
+    while IFS= read -r row; do rows+=("$row"); done <<<"$pair"
+    loads+=("$mode/$entry: $(cut -d' ' -f1-3 /proc/loadavg)")
+  done
 done
 
-printf '\n%-24s %10s %8s %12s %14s\n' app "median ms" "min ms" "median CPU ms" "peak RSS MiB"
+printf '\n%-32s %10s %8s %14s %14s\n' app "median ms" "min ms" "median CPU ms" "peak RSS MiB"
 for row in "${rows[@]}"; do
   read -r n m lo c r <<<"$row"
-  printf '%-24s %10s %8s %12s %14s\n' "$n" "$m" "$lo" "$c" "$r"
+  printf '%-32s %10s %8s %14s %14s\n' "$n" "$m" "$lo" "$c" "$r"
 done
-printf '\nload average while measuring: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '\nload average after each measurement (1, 5, 15 min):\n'
+printf '  %s\n' "${loads[@]}"
 printf '\nratio function / bare (medians):\n'
 for mode in "${MODES[@]}"; do
-  f=""; b=""
-  for row in "${rows[@]}"; do
-    read -r n m _ c r <<<"$row"
-    [[ $n == function/$mode ]] && f="$m $c $r"
-    [[ $n == bare/$mode ]] && b="$m $c $r"
+  for entry in "${ENTRIES[@]}"; do
+    f=""; b=""
+    for row in "${rows[@]}"; do
+      read -r n m _ c r <<<"$row"
+      [[ $n == "function/$mode/$entry" ]] && f="$m $c $r"
+      [[ $n == "bare/$mode/$entry" ]] && b="$m $c $r"
+    done
+    [[ -n $f && -n $b ]] || continue
+    read -r fm fc fr <<<"$f"; read -r bm bc br <<<"$b"
+    awk -v name="$mode/$entry" -v fm="$fm" -v bm="$bm" -v fc="$fc" -v bc="$bc" -v fr="$fr" -v br="$br" \
+      'BEGIN {printf "%-24s start %.2fx   CPU %.2fx   memory %.2fx\n", name, fm / bm, fc / bc, fr / br}'
   done
-  [[ -n $f && -n $b ]] || continue
-  read -r fm fc fr <<<"$f"; read -r bm bc br <<<"$b"
-  awk -v mode="$mode" -v fm="$fm" -v bm="$bm" -v fc="$fc" -v bc="$bc" -v fr="$fr" -v br="$br" \
-    'BEGIN {printf "%-16s start %.2fx   CPU %.2fx   memory %.2fx\n", mode, fm / bm, fc / bc, fr / br}'
 done

@@ -38,6 +38,29 @@ public sealed class CloudLoggingJsonFormatterTests
         Assert.Equal("Message 7 alerted: Evicted on Pod shop/checkout-api", json.RootElement.GetProperty("message").GetString());
     }
 
+    [Fact]
+    public void ALineAfterAHugeOne_OnTheSameThread_CarriesNothingOfIt()
+    {
+        _ = Write(LogLevel.Error, "Message 42 can never become an alert: {Reason}", ("Reason", new string('y', 300_000)), ("MessageId", "42"));
+        _ = Write(LogLevel.Warning, "Request rejected with 400, it is not an event: {Reason}", ("Reason", "é" + new string('z', 2_000)));
+
+        var line = Write(LogLevel.Information, "Message {MessageId} alerted: {Event}", ("MessageId", "7"), ("Event", "Evicted"));
+
+        Assert.Equal(
+            """{"severity":"INFO","message":"Message 7 alerted: Evicted","category":"Test","logging.googleapis.com/labels":{"MessageId":"7","Event":"Evicted"}}""",
+            line);
+    }
+
+    [Fact]
+    public void LinesWrittenOnManyThreadsAtOnce_AreEachWholeAndTheirOwn()
+    {
+        var lines = Enumerable.Range(0, 64).AsParallel().WithDegreeOfParallelism(8)
+            .Select(i => (Id: i, Line: Write(LogLevel.Information, "Message {MessageId} alerted: {Event}", ("MessageId", $"{i}"), ("Event", new string('e', i * 97)))))
+            .ToList();
+
+        Assert.All(lines, l => Assert.Equal($"Message {l.Id} alerted: {new string('e', l.Id * 97)}", JsonDocument.Parse(l.Line).RootElement.GetProperty("message").GetString()));
+    }
+
     private static string Write(LogLevel level, string template, params (string Key, string Value)[] values)
     {
         var properties = values.Select(v => new KeyValuePair<string, object?>(v.Key, v.Value)).Append(new("{OriginalFormat}", template)).ToList();

@@ -29,23 +29,20 @@ public sealed class CloudLoggingJsonFormatter() : ConsoleFormatter(FormatterName
     public override void Write<TState>(in LogEntry<TState> logEntry, IExternalScopeProvider? scopeProvider, TextWriter textWriter)
     {
         var message = logEntry.Formatter(logEntry.State, logEntry.Exception);
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var line = JsonLine.Start();
+        var writer = line.Writer;
+        writer.WriteStartObject();
+        writer.WriteString("severity", Severity(logEntry.LogLevel));
+        writer.WriteString("message", Cut(message, MaxMessageLength));
+        writer.WriteString("category", logEntry.Category);
+        if (logEntry.Exception is { } exception)
         {
-            writer.WriteStartObject();
-            writer.WriteString("severity", Severity(logEntry.LogLevel));
-            writer.WriteString("message", Cut(message, MaxMessageLength));
-            writer.WriteString("category", logEntry.Category);
-            if (logEntry.Exception is { } exception)
-            {
-                writer.WriteString("exception", Cut($"{exception.GetType().FullName}: {exception.Message}", MaxValueLength));
-            }
-
-            WriteProperties(writer, logEntry.State);
-            writer.WriteEndObject();
+            writer.WriteString("exception", Cut($"{exception.GetType().FullName}: {exception.Message}", MaxValueLength));
         }
 
-        textWriter.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        WriteProperties(writer, logEntry.State);
+        writer.WriteEndObject();
+        line.WriteLineTo(textWriter);
     }
 
     private static void WriteProperties<TState>(Utf8JsonWriter writer, TState state)
@@ -56,9 +53,15 @@ public sealed class CloudLoggingJsonFormatter() : ConsoleFormatter(FormatterName
         }
 
         writer.WriteStartObject("logging.googleapis.com/labels");
-        foreach (var (key, value) in properties.Where(p => p.Key != "{OriginalFormat}").Take(MaxLabels))
+        var written = 0;
+        for (var i = 0; i < properties.Count && written < MaxLabels; i++)
         {
-            writer.WriteString(Cut(key, MaxValueLength), Cut(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), MaxValueLength));
+            var (key, value) = properties[i];
+            if (key != "{OriginalFormat}")
+            {
+                writer.WriteString(Cut(key, MaxValueLength), Cut(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture), MaxValueLength));
+                written++;
+            }
         }
 
         writer.WriteEndObject();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GkeEventNotifier.Adapters.Logging;
 using GkeEventNotifier.Model.Slack;
 
 namespace GkeEventNotifier.Adapters.Slack;
@@ -18,7 +19,7 @@ internal sealed class ConsoleSlackClient(TextWriter output) : ISlackClient
         var line = Format(message);
         lock (gate)
         {
-            output.WriteLine(line);
+            line.WriteLineTo(output);
             output.Flush();
         }
 
@@ -32,19 +33,16 @@ internal sealed class ConsoleSlackClient(TextWriter output) : ISlackClient
     public Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, DateTimeOffset oldest, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SlackHistoryMessage>>([]);
 
-    private static string Format(SlackMessage message)
+    private static JsonLine Format(SlackMessage message)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("severity", "NOTICE");
-            writer.WriteString("message", ReadableText.Of(message));
-            writer.WritePropertyName("slackMessage");
-            JsonSerializer.Serialize(writer, message, SlackJsonContext.Default.SlackMessage);
-            writer.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+        var line = JsonLine.Start();
+        var writer = line.Writer;
+        writer.WriteStartObject();
+        writer.WriteString("severity", "NOTICE");
+        writer.WriteString("message", ReadableText.Of(message));
+        writer.WritePropertyName("slackMessage");
+        JsonSerializer.Serialize(writer, message, SlackJsonContext.Default.SlackMessage);
+        writer.WriteEndObject();
+        return line;
     }
 }

@@ -22,7 +22,6 @@ public static class IngressReader
         "google.pubsub.topic.publish", "providers/cloud.pubsub/eventTypes/topic.publish",
     };
 
-    private static readonly JsonEventFormatter Formatter = new();
 
     public static IngressResult Read(IngressRequest request)
     {
@@ -92,7 +91,7 @@ public static class IngressReader
         CloudEvent cloudEvent;
         try
         {
-            cloudEvent = Formatter.DecodeStructuredModeMessage(request.Body, new ContentType(request.ContentType!), extensionAttributes: null);
+            cloudEvent = StructuredMode.Formatter.DecodeStructuredModeMessage(request.Body, new ContentType(request.ContentType!), extensionAttributes: null);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or JsonException or FormatException)
         {
@@ -224,6 +223,12 @@ public static class IngressReader
         {
             return null;
         }
+    }
+
+    /// <summary>Created with the first structured CloudEvent: Eventarc sends binary mode, which needs no formatter.</summary>
+    private static class StructuredMode
+    {
+        public static readonly JsonEventFormatter Formatter = new();
     }
 
     private static string? MediaTypeOf(string? contentType)

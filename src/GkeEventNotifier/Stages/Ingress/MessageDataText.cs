@@ -10,9 +10,11 @@ namespace GkeEventNotifier.Stages.Ingress;
 /// UTF-8 bytes to the decode stage instead of a .NET string of them: the position of the unescaped text, or, for text
 /// written with JSON escapes (<c>\/</c>, <c>\u002B</c>), its unescaped bytes. Read as the string it replaces was: a
 /// token that is not a string, or text that is not UTF-8, makes the envelope unreadable.
+/// A class, not a struct: the serializer's code for a property of a reference type is precompiled (ReadyToRun) and
+/// shared, where a nullable struct made a cold start JIT-compile some 90 generic methods for its first message.
 /// </summary>
 [JsonConverter(typeof(MessageDataTextConverter))]
-internal readonly record struct MessageDataText(long Start, int Length, byte[]? Unescaped)
+internal sealed record MessageDataText(long Start, int Length, byte[]? Unescaped)
 {
     /// <summary>The bytes in <paramref name="json"/>, the text the envelope was read from, as its own memory when it is.</summary>
     public ReadOnlyMemory<byte> In(ReadOnlyMemory<byte> json) => Unescaped ?? json.Slice((int)Start, Length);
