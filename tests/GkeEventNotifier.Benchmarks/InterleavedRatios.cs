@@ -30,8 +30,8 @@ internal static partial class InterleavedRatios
         var filter = LoggingQuery.Parse(DefaultFilter.Text);
         Report("dropped", [
             ("pipeline: dropped by the filter (Normal Pulled)", () => benchmarks.Dropped().GetAwaiter().GetResult()),
-            ("  of which: base64, JSON parse in place, Unicode check", () => Parse(data)),
-            ("  of which: the same + the default filter", () => ParseAndFilter(data, filter)),
+            ("  of which: base64, Unicode check, one reader pass (no document)", () => Scan(data)),
+            ("  of which: the same + the default filter on what the pass read", () => ScanAndFilter(data, filter)),
             ("limit: base64 + one reader pass to jsonPayload.reason", () => benchmarks.DroppedLimit()),
             ("stricter limit: the same + the default filter by hand", () => benchmarks.DroppedStricterLimit()),
         ]);
@@ -44,15 +44,19 @@ internal static partial class InterleavedRatios
         return 0;
     }
 
-    private static void Parse(ReadOnlyMemory<byte> data)
+    /// <summary>A query that names no field: the pass reads only what the pipeline needs of a dropped event.</summary>
+    private static readonly LoggingQuery NoFields = LoggingQuery.Parse("unicorn");
+
+    private static void Scan(ReadOnlyMemory<byte> data)
     {
         using var parsed = ParsedLogEntry.FromBase64(data);
+        _ = NoFields.Prejudge(parsed);
     }
 
-    private static void ParseAndFilter(ReadOnlyMemory<byte> data, LoggingQuery filter)
+    private static void ScanAndFilter(ReadOnlyMemory<byte> data, LoggingQuery filter)
     {
         using var parsed = ParsedLogEntry.FromBase64(data);
-        _ = filter.Matches(parsed.Root);
+        _ = filter.SurelyRejects(parsed);
     }
 
     private static void Report(string category, (string Name, Action Run)[] candidates)

@@ -40,6 +40,8 @@ internal sealed partial class EventPipeline(
     IncidentSweep sweep,
     ILogger<EventPipeline> logger)
 {
+    private static readonly PipelineOutcome UndescribedDrop = PipelineOutcome.Filtered("an event the filter drops (described when its log line is written)");
+
     private readonly IEventEnricher[] enrichers = enrichers.ToArray();
 
     public async Task<PipelineOutcome> HandleAsync(PubSubMessage message, CancellationToken cancellationToken)
@@ -59,6 +61,13 @@ internal sealed partial class EventPipeline(
         EventLogEntry entry;
         using (var parsed = ParsedLogEntry.FromBase64(message.Data))
         {
+            // Most events are dropped by the filter: those it can tell from one pass over the bytes never get a document.
+            if (filter.DropsUnparsed(parsed))
+            {
+                await blindSpots.SawAsync(parsed.Cluster, parsed.Timestamp, cancellationToken);
+                return Dropped(parsed);
+            }
+
             switch (parsed.Final)
             {
                 case null:
@@ -77,7 +86,7 @@ internal sealed partial class EventPipeline(
             await blindSpots.SawAsync(parsed.Cluster, parsed.Timestamp, cancellationToken);
             if (!filter.Matches(parsed.Root))
             {
-                return PipelineOutcome.Filtered(parsed.Describe());
+                return Dropped(parsed);
             }
 
             entry = parsed.Decode().Entry;
@@ -110,6 +119,10 @@ internal sealed partial class EventPipeline(
             _ => throw new InvalidOperationException("unknown dedup decision"),
         };
     }
+
+    /// <summary>An event the filter drops: described only for its log line, which is off at the default level.</summary>
+    private PipelineOutcome Dropped(ParsedLogEntry parsed) =>
+        logger.IsEnabled(outcomeLog.Value.Routine) ? PipelineOutcome.Filtered(parsed.Describe()) : UndescribedDrop;
 
     /// <summary>The exporter restarted: filtered and routed like any entry, then at most one notice an hour per cluster.</summary>
     private async Task<PipelineOutcome> NoticeBlindSpotAsync(DecodeResult.ExporterStarted started, CancellationToken cancellationToken)

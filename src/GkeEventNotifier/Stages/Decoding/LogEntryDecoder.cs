@@ -159,6 +159,17 @@ public static class LogEntryDecoder
         return lastCluster = new ClusterRef(TextOf(project), TextOf(location), TextOf(name));
     }
 
+    /// <summary>The cluster of these label texts, sharing <see cref="ReadCluster(JsonElement)"/>'s instance when it is the same.</summary>
+    internal static ClusterRef ClusterOf(ReadOnlySpan<char> project, ReadOnlySpan<char> location, ReadOnlySpan<char> name)
+    {
+        if (lastCluster is { } last && project.SequenceEqual(last.ProjectId) && location.SequenceEqual(last.Location) && name.SequenceEqual(last.ClusterName))
+        {
+            return last;
+        }
+
+        return lastCluster = new ClusterRef(project.ToString(), location.ToString(), name.ToString());
+    }
+
     private static bool Is(JsonElement value, string text) => value.ValueKind == JsonValueKind.String ? value.ValueEquals(text) : text.Length == 0;
 
     private static string TextOf(JsonElement value) => value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

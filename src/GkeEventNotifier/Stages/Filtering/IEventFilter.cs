@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GkeEventNotifier.Stages.Decoding;
 
 namespace GkeEventNotifier.Stages.Filtering;
 
@@ -9,4 +10,11 @@ namespace GkeEventNotifier.Stages.Filtering;
 public interface IEventFilter
 {
     bool Matches(JsonElement logEntry);
+
+    /// <summary>
+    /// True only when <see cref="Matches"/> would be false for this entry and the entry is a Kubernetes event, decided
+    /// without its parsed document (one reader pass over its bytes); false when the filter keeps it or cannot tell that
+    /// way, and <see cref="Matches"/> decides. A filter without such a pass says false.
+    /// </summary>
+    bool DropsUnparsed(ParsedLogEntry entry) => false;
 }

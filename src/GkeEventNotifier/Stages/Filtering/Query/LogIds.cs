@@ -16,7 +16,12 @@ internal static class LogIds
         }
 
         using var text = LeafText.Of(logName);
-        var name = text.Span;
+        return Matches(text.Span, logId);
+    }
+
+    /// <summary>The text of a logName against the log ID.</summary>
+    public static bool Matches(ReadOnlySpan<char> name, string logId)
+    {
         var at = name.LastIndexOf("/logs/", StringComparison.Ordinal);
         return at >= 0 && EqualsDecoded(name[(at + "/logs/".Length)..], logId);
     }

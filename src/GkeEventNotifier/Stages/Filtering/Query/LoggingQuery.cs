@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GkeEventNotifier.Stages.Decoding;
 
 namespace GkeEventNotifier.Stages.Filtering.Query;
 
@@ -8,11 +9,13 @@ namespace GkeEventNotifier.Stages.Filtering.Query;
 internal sealed class LoggingQuery
 {
     private readonly QueryNode _root;
+    private readonly QueryPrefilter _prefilter;
 
     private LoggingQuery(string text, QueryNode root)
     {
         Text = text;
         _root = root;
+        _prefilter = QueryPrefilter.For(root);
     }
 
     /// <summary>The query as written.</summary>
@@ -38,6 +41,15 @@ internal sealed class LoggingQuery
         timedOut = false;
         return QueryEvaluator.Matches(_root, logEntry, ref timedOut);
     }
+
+    /// <summary>
+    /// True only when <see cref="Matches(JsonElement)"/> would surely be false for the entry, a Kubernetes event, decided
+    /// on one reader pass over its bytes without its document; false when it matches or the pass cannot tell.
+    /// </summary>
+    public bool SurelyRejects(ParsedLogEntry entry) => Prejudge(entry) == Truth.False;
+
+    /// <summary>The answer of that pass: True or False as <see cref="Matches(JsonElement)"/> would give it, else Unknown.</summary>
+    internal Truth Prejudge(ParsedLogEntry entry) => entry.TryScan(_prefilter.Paths) ? _prefilter.Evaluate(entry) : Truth.Unknown;
 
     public QueryExplanation Explain(JsonElement logEntry) => QueryExplainer.Explain(_root, logEntry);
 

@@ -75,23 +75,40 @@ internal static class ValueMatcher
     {
         JsonValueKind.String => MatchText(leaf, op, literal),
         JsonValueKind.Number => literal.Number is { } number && leaf.TryGetDouble(out var value) && op.Accepts(value.CompareTo(number)),
-        JsonValueKind.True or JsonValueKind.False => literal.Bool is { } expected && op.Accepts((leaf.ValueKind == JsonValueKind.True).CompareTo(expected)),
+        JsonValueKind.True or JsonValueKind.False => MatchBool(leaf.ValueKind == JsonValueKind.True, op, literal),
         JsonValueKind.Object => op == ComparisonOperator.Has && JsonTraversal.ContainsAnywhere(leaf, literal.Text),
         _ => false,
     };
 
+    /// <summary>A Boolean value against the literal, for a field compared by its JSON type.</summary>
+    public static bool MatchBool(bool value, ComparisonOperator op, QueryLiteral literal) =>
+        literal.Bool is { } expected && op.Accepts(value.CompareTo(expected));
+
+    /// <summary>
+    /// = and != of a string whose raw UTF-8 (<paramref name="rawAscii"/>: no escapes, all ASCII, not empty; else empty)
+    /// decides without decoding it; null when its text has to decide (<see cref="MatchText(ReadOnlySpan{char}, ComparisonOperator, QueryLiteral)"/>).
+    /// </summary>
+    public static bool? MatchAscii(ReadOnlySpan<byte> rawAscii, ComparisonOperator op, QueryLiteral literal) =>
+        op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && literal.Ascii is { } ascii && !rawAscii.IsEmpty
+            // All ASCII on both sides: ignoring case is ASCII's own case folding, so the bytes decide without decoding them.
+            ? Ascii.EqualsIgnoreCase(rawAscii, ascii) == (op == ComparisonOperator.Equal)
+            : null;
+
+    /// <summary>A string's text against the literal (not a regular expression), for a string or payload field.</summary>
+    public static bool MatchText(ReadOnlySpan<char> text, ComparisonOperator op, QueryLiteral literal) =>
+        op == ComparisonOperator.Has
+            ? TextFolding.Contains(text, literal.Text)
+            : op.Accepts(TextFolding.Compare(text, literal.Text));
+
     private static bool MatchText(JsonElement leaf, ComparisonOperator op, QueryLiteral literal)
     {
-        if (op is ComparisonOperator.Equal or ComparisonOperator.NotEqual && literal.Ascii is { } ascii && LeafText.RawAscii(leaf) is { IsEmpty: false } raw)
+        if (MatchAscii(LeafText.RawAscii(leaf), op, literal) is { } decided)
         {
-            // All ASCII on both sides: ignoring case is ASCII's own case folding, so the bytes decide without decoding them.
-            return Ascii.EqualsIgnoreCase(raw, ascii) == (op == ComparisonOperator.Equal);
+            return decided;
         }
 
         using var text = LeafText.Of(leaf);
-        return op == ComparisonOperator.Has
-            ? TextFolding.Contains(text.Span, literal.Text)
-            : op.Accepts(TextFolding.Compare(text.Span, literal.Text));
+        return MatchText(text.Span, op, literal);
     }
 
     private static bool MatchRegex(JsonElement leaf, ComparisonOperator op, Re2Regex regex, ref bool timedOut)
