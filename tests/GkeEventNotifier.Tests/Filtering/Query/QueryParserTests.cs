@@ -146,4 +146,15 @@ public sealed class QueryParserTests
 
         Assert.Contains("nests deeper than", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void APathComparedInSeveralTerms_IsOneFieldPath_SoAnEvaluationFindsItsLookupByReference()
+    {
+        var root = Assert.IsType<QueryNode.And>(QueryParser.Parse("jsonPayload.reason=a log_name:x jsonPayload.reason=b logName=y", Re2Regex.DefaultTimeout));
+        var fields = root.Terms.Cast<QueryNode.Comparison>().Select(c => c.Field).ToList();
+
+        Assert.Same(fields[0], fields[2]);
+        Assert.Same(fields[1], fields[3]);
+        Assert.NotSame(fields[0], fields[1]);
+    }
 }

@@ -148,14 +148,20 @@ internal sealed partial class QueryParser
         return QueryLiteral.Create(text, LiteralKind.Unquoted, start);
     }
 
-    private static FieldPath ResolveField(List<Token> parts)
+    /// <summary>
+    /// One instance per distinct path in a query, so that an evaluation's field lookups (<see cref="FieldLookups"/>) find
+    /// a path they resolved already by reference.
+    /// </summary>
+    private FieldPath ResolveField(List<Token> parts)
     {
         if (parts[0].Kind != TokenKind.Word)
         {
             throw new QuerySyntaxException(parts[0].Position, "a comparison starts with a LogEntry field name, not a quoted string");
         }
 
-        return LogEntrySchema.Resolve([.. parts.Select(p => (p.Text, p.Position))]);
+        var field = LogEntrySchema.Resolve([.. parts.Select(p => (p.Text, p.Position))]);
+        var key = $"{field.CaseInsensitiveKeys}\n{string.Join('\n', field.Segments)}";
+        return _fields.TryGetValue(key, out var same) ? same : _fields[key] = field;
     }
 
     private QueryNode.LogId ParseFunction()

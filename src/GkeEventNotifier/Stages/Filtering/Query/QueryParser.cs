@@ -14,6 +14,7 @@ internal sealed partial class QueryParser
     private readonly TimeSpan _regexTimeout;
     private readonly BooleanGrammar<QueryNode> _queryGrammar;
     private readonly BooleanGrammar<ValueNode> _valueGrammar;
+    private readonly Dictionary<string, FieldPath> _fields = new(StringComparer.Ordinal);
     private int _index;
     private int _depth;
 
