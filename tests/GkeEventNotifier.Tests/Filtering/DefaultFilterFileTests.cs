@@ -44,6 +44,26 @@ public sealed class DefaultFilterFileTests
         Assert.Equal(expected, Default.Matches(LogEntryFixtures.Event(reason: reason, message: message)));
     }
 
+    /// <summary>
+    /// The function loads the built-in filter with its regular expression built at first use (a cold start does not pay
+    /// for it): it must decide as the filter compiled at once, the regular-expression term included. Parsing it with
+    /// <see cref="LoggingQuery.Parse(string)"/> above is what proves the expression compiles.
+    /// </summary>
+    [Theory]
+    [InlineData("Node", "Node condition FrequentContainerdRestart is now: True, reason: FrequentContainerdRestart", true)]
+    [InlineData("Node", "Node condition KernelDeadlock is now: False, reason: KernelHasNoDeadlock", true)]
+    [InlineData("Node", "Node condition is now: True", false)]
+    [InlineData("Pod", "Node condition KernelDeadlock is now: True", false)]
+    public void BuiltInFilter_AsTheFunctionLoadsIt_DecidesAsTheFilterCompiledAtOnce(string kind, string message, bool expected)
+    {
+        var entry = LogEntryFixtures.Event(reason: "NodeProblem", message: message, kind: kind, resourceType: "k8s_node");
+        var builtIn = new FilterSource(DefaultFilter.Text, "the built-in default filter", BuiltIn: true).Compile();
+
+        Assert.Equal(expected, builtIn.Matches(entry));
+        Assert.Equal(Default.Matches(entry), builtIn.Matches(entry));
+        Assert.Equal(LogEntryFixtures.Export().Select(Default.Matches), LogEntryFixtures.Export().Select(builtIn.Matches));
+    }
+
     [Fact]
     public void EntriesOfOtherResourceTypes_AreDropped()
     {

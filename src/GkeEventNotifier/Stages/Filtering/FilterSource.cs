@@ -6,7 +6,7 @@ namespace GkeEventNotifier.Stages.Filtering;
 /// Where the filter comes from: <c>EVENT_FILTER</c> (the query text), <c>EVENT_FILTER_FILE</c> (a path to it), or else
 /// the built-in default. <see cref="Origin"/> names the source in every error message.
 /// </summary>
-internal sealed record FilterSource(string Text, string Origin)
+internal sealed record FilterSource(string Text, string Origin, bool BuiltIn = false)
 {
     private const string InlineVariable = EventFilterOptions.FilterVariable;
     private const string FileVariable = EventFilterOptions.FilterFileVariable;
@@ -16,7 +16,7 @@ internal sealed record FilterSource(string Text, string Origin)
         ({ }, { }) => throw new InvalidFilterException($"{InlineVariable} and {FileVariable} are both set; set only one of them."),
         ({ } inline, null) => new FilterSource(inline, InlineVariable),
         (null, { } file) => FromFile(file),
-        _ => new FilterSource(DefaultFilter.Text, "the built-in default filter"),
+        _ => new FilterSource(DefaultFilter.Text, "the built-in default filter", BuiltIn: true),
     };
 
     /// <summary>
@@ -28,7 +28,7 @@ internal sealed record FilterSource(string Text, string Origin)
         LoggingQuery query;
         try
         {
-            query = LoggingQuery.Parse(Text);
+            query = BuiltIn ? LoggingQuery.ParseBuiltIn(Text) : LoggingQuery.Parse(Text);
         }
         catch (QuerySyntaxException e)
         {

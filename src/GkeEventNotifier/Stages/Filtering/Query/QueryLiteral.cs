@@ -37,7 +37,7 @@ internal sealed record QueryLiteral(string Text, LiteralKind Kind, SourcePositio
     };
 
     /// <summary>Checks this value against the field it is compared with, and compiles it when it is a regular expression.</summary>
-    public QueryLiteral BindTo(FieldPath field, ComparisonOperator op, TimeSpan regexTimeout)
+    public QueryLiteral BindTo(FieldPath field, ComparisonOperator op, TimeSpan regexTimeout, bool deferRegex)
     {
         if (Kind == LiteralKind.Null)
         {
@@ -47,7 +47,7 @@ internal sealed record QueryLiteral(string Text, LiteralKind Kind, SourcePositio
         if (op.IsRegex())
         {
             return field.Type is FieldType.String or FieldType.Dynamic
-                ? this with { Regex = Re2Regex.Compile(Text, Position, regexTimeout) }
+                ? this with { Regex = Re2Regex.Compile(Text, Position, regexTimeout, deferRegex) }
                 : Fail($"regular expressions apply only to string fields, and {field} is not one");
         }
 

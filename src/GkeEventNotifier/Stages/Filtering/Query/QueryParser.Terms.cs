@@ -72,7 +72,7 @@ internal sealed partial class QueryParser
 
     private ValueNode Bind(ValueNode value, FieldPath field, ComparisonOperator op) => value switch
     {
-        ValueNode.Leaf leaf => new ValueNode.Leaf(leaf.Literal.BindTo(field, op, _regexTimeout)),
+        ValueNode.Leaf leaf => new ValueNode.Leaf(leaf.Literal.BindTo(field, op, _regexTimeout, _deferRegex)),
         ValueNode.And and => and with { Terms = [.. and.Terms.Select(t => Bind(t, field, op))] },
         ValueNode.Or or => or with { Terms = [.. or.Terms.Select(t => Bind(t, field, op))] },
         ValueNode.Not not => not with { Term = Bind(not.Term, field, op) },

@@ -12,16 +12,18 @@ internal sealed partial class QueryParser
 
     private readonly IReadOnlyList<Token> _tokens;
     private readonly TimeSpan _regexTimeout;
+    private readonly bool _deferRegex;
     private readonly BooleanGrammar<QueryNode> _queryGrammar;
     private readonly BooleanGrammar<ValueNode> _valueGrammar;
     private readonly Dictionary<string, FieldPath> _fields = new(StringComparer.Ordinal);
     private int _index;
     private int _depth;
 
-    private QueryParser(IReadOnlyList<Token> tokens, TimeSpan regexTimeout)
+    private QueryParser(IReadOnlyList<Token> tokens, TimeSpan regexTimeout, bool deferRegex)
     {
         _tokens = tokens;
         _regexTimeout = regexTimeout;
+        _deferRegex = deferRegex;
         _queryGrammar = new(ParseQueryPrimary, (t, p) => new QueryNode.And(t, p), (t, p) => new QueryNode.Or(t, p), (t, p) => new QueryNode.Not(t, p));
         _valueGrammar = new(ParseValuePrimary, (t, p) => new ValueNode.And(t, p), (t, p) => new ValueNode.Or(t, p), (t, p) => new ValueNode.Not(t, p));
     }
@@ -30,14 +32,15 @@ internal sealed partial class QueryParser
 
     private Token Next => _tokens[Math.Min(_index + 1, _tokens.Count - 1)];
 
-    public static QueryNode Parse(string text, TimeSpan regexTimeout)
+    /// <summary><paramref name="deferRegex"/>: see <see cref="Re2Regex.Compile"/>.</summary>
+    public static QueryNode Parse(string text, TimeSpan regexTimeout, bool deferRegex = false)
     {
         if (text.Length > MaxQueryLength)
         {
             throw new QuerySyntaxException(new SourcePosition(1, 1), $"the query is {text.Length} characters long; Cloud Logging allows at most {MaxQueryLength}");
         }
 
-        var parser = new QueryParser(QueryLexer.Tokenize(text), regexTimeout);
+        var parser = new QueryParser(QueryLexer.Tokenize(text), regexTimeout, deferRegex);
         return parser.ParseQuery();
     }
 
