@@ -1,4 +1,3 @@
-using System.Text.Json;
 using GkeEventNotifier.Adapters.Logging;
 using GkeEventNotifier.Model.Slack;
 
@@ -41,7 +40,7 @@ internal sealed class ConsoleSlackClient(TextWriter output) : ISlackClient
         writer.WriteString("severity", "NOTICE");
         writer.WriteString("message", ReadableText.Of(message));
         writer.WritePropertyName("slackMessage");
-        JsonSerializer.Serialize(writer, message, SlackJsonContext.Default.SlackMessage);
+        SlackMessageJson.Write(writer, message);
         writer.WriteEndObject();
         return line;
     }
