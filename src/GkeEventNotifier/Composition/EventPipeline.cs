@@ -227,13 +227,6 @@ internal sealed partial class EventPipeline(
             ? SlackPostResult.Unknown
             : await threads.DeliverAsync(alert, receiver, cancellationToken);
 
-    /// <summary>base64 → LogEntry → event, all of it. Bad data here can never improve, so it is poison, not a retry.</summary>
-    internal static DecodeResult Decode(PubSubMessage message)
-    {
-        using var parsed = ParsedLogEntry.FromBase64(message.Data);
-        return parsed.Final ?? parsed.Decode();
-    }
-
     private async Task<IReadOnlyList<Finding>> EnrichAsync(EventLogEntry entry, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();

@@ -1,7 +1,5 @@
 using System.Text;
-using GkeEventNotifier.Composition;
 using GkeEventNotifier.Stages.Decoding;
-using GkeEventNotifier.Stages.Ingress;
 
 namespace GkeEventNotifier.Tests.Decoding;
 
@@ -16,7 +14,7 @@ public sealed class MessageDataTests
     [Fact]
     public void Base64_DecodesToTheEvent()
     {
-        var decoded = EventPipeline.Decode(Message(Convert.ToBase64String(Entry)));
+        var decoded = LogEntryDecoder.DecodeBase64(Data(Convert.ToBase64String(Entry)));
 
         Assert.Equal("Evicted", Assert.IsType<DecodeResult.EventEntry>(decoded).Entry.Event.Reason);
     }
@@ -24,7 +22,7 @@ public sealed class MessageDataTests
     [Fact]
     public void Base64WithLineBreaks_DecodesToTheEvent()
     {
-        var decoded = EventPipeline.Decode(Message(Convert.ToBase64String(Entry, Base64FormattingOptions.InsertLineBreaks)));
+        var decoded = LogEntryDecoder.DecodeBase64(Data(Convert.ToBase64String(Entry, Base64FormattingOptions.InsertLineBreaks)));
 
         Assert.Equal("Evicted", Assert.IsType<DecodeResult.EventEntry>(decoded).Entry.Event.Reason);
     }
@@ -36,10 +34,10 @@ public sealed class MessageDataTests
     [InlineData("eyJhIjoxfQ==é")]
     public void DataThatIsNotBase64OfALogEntry_IsPoison(string data)
     {
-        var decoded = EventPipeline.Decode(Message(data));
+        var decoded = LogEntryDecoder.DecodeBase64(Data(data));
 
         Assert.IsType<DecodeResult.Invalid>(decoded);
     }
 
-    private static PubSubMessage Message(string data) => new("1", Encoding.UTF8.GetBytes(data), new Dictionary<string, string>());
+    private static byte[] Data(string data) => Encoding.UTF8.GetBytes(data);
 }

@@ -17,10 +17,17 @@ public static class LogEntryDecoder
     private static ClusterRef? lastCluster;
 
     /// <summary>LogEntry JSON → decode result (<see cref="ParsedLogEntry"/> holds the steps, so that the pipeline can filter between them).</summary>
-    public static DecodeResult Decode(ReadOnlyMemory<byte> logEntryJson)
+    public static DecodeResult Decode(ReadOnlyMemory<byte> logEntryJson) => Whole(ParsedLogEntry.Parse(logEntryJson));
+
+    /// <summary>A message's data (base64 text as UTF-8 bytes) → decode result, all of it; data that is not base64 is Invalid.</summary>
+    public static DecodeResult DecodeBase64(ReadOnlyMemory<byte> base64) => Whole(ParsedLogEntry.FromBase64(base64));
+
+    private static DecodeResult Whole(ParsedLogEntry parsed)
     {
-        using var parsed = ParsedLogEntry.Parse(logEntryJson);
-        return parsed.Final ?? parsed.Decode();
+        using (parsed)
+        {
+            return parsed.Final ?? parsed.Decode();
+        }
     }
 
     /// <summary>Whether <see cref="Decode(JsonElement)"/> makes an <see cref="DecodeResult.EventEntry"/> of the entry: the same checks, nothing read.</summary>
